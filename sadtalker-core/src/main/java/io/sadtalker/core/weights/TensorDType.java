@@ -1,0 +1,33 @@
+package io.sadtalker.core.weights;
+
+import ai.djl.ndarray.types.DataType;
+
+/** Element types a checkpoint tensor may have, with their size in bytes and the DJL type they load as. */
+public enum TensorDType {
+    F64(8, DataType.FLOAT64),
+    F32(4, DataType.FLOAT32),
+    F16(2, DataType.FLOAT32),
+    BF16(2, DataType.FLOAT32),
+    I64(8, DataType.INT64),
+    I32(4, DataType.INT32),
+    U8(1, DataType.UINT8),
+    BOOL(1, DataType.BOOLEAN);
+
+    private final int byteSize;
+    private final DataType loadedAs;
+
+    TensorDType(int byteSize, DataType loadedAs) {
+        this.byteSize = byteSize;
+        this.loadedAs = loadedAs;
+    }
+
+    /** Bytes per element in the file. */
+    public int byteSize() {
+        return byteSize;
+    }
+
+    /** The DJL type an NDArray of this tensor has once loaded (half floats are widened to float32). */
+    public DataType loadedAs() {
+        return loadedAs;
+    }
+}
