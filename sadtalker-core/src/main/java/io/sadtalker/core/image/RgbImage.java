@@ -1,0 +1,95 @@
+package io.sadtalker.core.image;
+
+import java.util.Arrays;
+
+/**
+ * An immutable 8-bit RGB image, rows top to bottom, pixels interleaved {@code R,G,B} (HWC), as the original's
+ * numpy arrays after {@code cv2.cvtColor(..., BGR2RGB)}.
+ */
+public final class RgbImage {
+    private final int width;
+    private final int height;
+    private final byte[] pixels;
+
+    private RgbImage(int width, int height, byte[] pixels) {
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    /** Copies {@code rgb} (length {@code width*height*3}, HWC RGB). */
+    public static RgbImage of(int width, int height, byte[] rgb) {
+        check(width, height, rgb.length);
+        return new RgbImage(width, height, rgb.clone());
+    }
+
+    /** Copies {@code bgr} (HWC BGR, OpenCV's order), swapping channels to RGB. */
+    public static RgbImage fromBgr(int width, int height, byte[] bgr) {
+        check(width, height, bgr.length);
+        return new RgbImage(width, height, swapRedBlue(bgr));
+    }
+
+    /** Wraps {@code rgb} without copying; the caller must not modify it afterwards. */
+    public static RgbImage wrap(int width, int height, byte[] rgb) {
+        check(width, height, rgb.length);
+        return new RgbImage(width, height, rgb);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** A copy of the HWC RGB bytes. */
+    public byte[] rgb() {
+        return pixels.clone();
+    }
+
+    /** A copy of the pixels in HWC BGR order (for OpenCV). */
+    public byte[] bgr() {
+        return swapRedBlue(pixels);
+    }
+
+    /** Channel {@code c} (0 = R) of pixel ({@code x}, {@code y}) as 0..255. */
+    public int get(int x, int y, int c) {
+        return pixels[(y * width + x) * 3 + c] & 0xFF;
+    }
+
+    private static void check(int width, int height, int length) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        if ((long) width * height * 3 != length) {
+            throw new IllegalArgumentException("expected " + (long) width * height * 3 + " bytes for " + width + "x"
+                    + height + " RGB, got " + length);
+        }
+    }
+
+    private static byte[] swapRedBlue(byte[] src) {
+        byte[] out = new byte[src.length];
+        for (int i = 0; i < src.length; i += 3) {
+            out[i] = src[i + 2];
+            out[i + 1] = src[i + 1];
+            out[i + 2] = src[i];
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RgbImage r && r.width == width && r.height == height && Arrays.equals(r.pixels, pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.hashCode(pixels);
+    }
+
+    @Override
+    public String toString() {
+        return "RgbImage[" + width + "x" + height + "]";
+    }
+}
