@@ -1,0 +1,91 @@
+package io.sadtalker.core.pipeline;
+
+import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.stage.Audio2Coeff;
+import io.sadtalker.core.stage.AudioDecoder;
+import io.sadtalker.core.stage.Face3DMMExtractor;
+import io.sadtalker.core.stage.FaceCropper;
+import io.sadtalker.core.stage.FaceEnhancer;
+import io.sadtalker.core.stage.FacePaster;
+import io.sadtalker.core.stage.FaceRenderer;
+import io.sadtalker.core.stage.LandmarkDetector;
+import io.sadtalker.core.stage.MelSpectrogram;
+import io.sadtalker.core.stage.VideoDecoder;
+import io.sadtalker.core.stage.VideoEncoder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stage instances of one pipeline; closes those it created itself, never those the caller passed in. */
+final class Stages implements AutoCloseable {
+    LandmarkDetector landmarks;
+    FaceCropper cropper;
+    Face3DMMExtractor extractor;
+    AudioDecoder audioDecoder;
+    MelSpectrogram mel;
+    Audio2Coeff audio2Coeff;
+    FaceRenderer renderer;
+    FacePaster paster;
+    FaceEnhancer enhancer;
+    VideoDecoder videoDecoder;
+    VideoEncoder encoder;
+    private final List<Object> owned = new ArrayList<>();
+
+    /** A copy of these explicit stages with every missing one created by {@code providers}. */
+    Stages complete(PipelineConfig config, StageProviders providers) {
+        Stages s = new Stages();
+        try {
+            s.landmarks = s.orCreate(landmarks, LandmarkDetector.class, config, providers);
+            s.cropper = s.orCreate(cropper, FaceCropper.class, config, providers);
+            s.extractor = s.orCreate(extractor, Face3DMMExtractor.class, config, providers);
+            s.audioDecoder = s.orCreate(audioDecoder, AudioDecoder.class, config, providers);
+            s.mel = s.orCreate(mel, MelSpectrogram.class, config, providers);
+            s.audio2Coeff = s.orCreate(audio2Coeff, Audio2Coeff.class, config, providers);
+            s.renderer = s.orCreate(renderer, FaceRenderer.class, config, providers);
+            s.paster = s.orCreate(paster, FacePaster.class, config, providers);
+            s.videoDecoder = s.orCreate(videoDecoder, VideoDecoder.class, config, providers);
+            s.encoder = s.orCreate(encoder, VideoEncoder.class, config, providers);
+            s.enhancer = enhancer;
+            if (s.enhancer == null && config.enhancer() != null) {
+                s.enhancer = s.orCreate(null, FaceEnhancer.class, config, providers);
+            }
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private <T> T orCreate(T given, Class<T> stage, PipelineConfig config, StageProviders providers) {
+        if (given != null) {
+            return given;
+        }
+        T made = providers.create(stage, config);
+        if (made == null) {
+            throw new SadTalkerException("no implementation of " + stage.getSimpleName()
+                    + " on the class path: add the stage module (sadtalker-preprocess, -audio, -render, -enhance)"
+                    + " or pass one to the builder");
+        }
+        owned.add(made);
+        return made;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (Object o : owned) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = new SadTalkerException("failed to close " + o.getClass().getSimpleName(), e);
+                    }
+                }
+            }
+        }
+        owned.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
