@@ -1,0 +1,42 @@
+package io.sadtalker.cli;
+
+import io.sadtalker.core.models.ModelCatalog;
+import io.sadtalker.core.models.ModelDownloader;
+import io.sadtalker.core.models.ModelFile;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sadtalker download}: fetches the official model files (resumable, SHA-256 checked). */
+@Command(name = "download", mixinStandardHelpOptions = true,
+        description = "Download the official SadTalker model files into the checkpoint directory.")
+final class DownloadCommand implements Callable<Integer> {
+    @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "target folder (default: ${DEFAULT-VALUE})")
+    Path checkpointDir;
+
+    @Option(names = "--with-enhancers", description = "also GFPGAN, ParseNet, RestoreFormer and RealESRGAN")
+    boolean withEnhancers;
+
+    @Option(names = "--mirror", description = "base URL serving the files under their official names")
+    URI mirror;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ModelFile> files = mirror == null ? ModelCatalog.all() : ModelCatalog.mirroredAt(mirror);
+        List<ModelFile> wanted = files.stream().filter(f -> withEnhancers || !f.optional()).toList();
+        try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+            new ModelDownloader().downloadAll(wanted, checkpointDir, progress);
+        }
+        out.println(checkpointDir.toAbsolutePath());
+        return 0;
+    }
+}

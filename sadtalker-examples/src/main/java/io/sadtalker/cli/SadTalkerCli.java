@@ -1,0 +1,220 @@
+package io.sadtalker.cli;
+
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.MediaException;
+import io.sadtalker.core.NoFaceDetectedException;
+import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.pipeline.GenerationRequest;
+import io.sadtalker.core.pipeline.PreparedPortrait;
+import io.sadtalker.core.pipeline.TalkingHeadPipeline;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code sadtalker} command: the options of SadTalker's {@code inference.py} (snake_case names as the
+ * original, kebab-case aliases), plus the {@code download} and {@code verify} sub-commands. Prints the path of the
+ * video it wrote as its last line.
+ */
+@Command(name = "sadtalker", mixinStandardHelpOptions = true, version = "sadtalker-java 0.1.0",
+        description = "Animate a portrait with a speech recording (SadTalker, natively on the JVM).",
+        subcommands = {DownloadCommand.class, VerifyCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the video was written", "1:an unexpected error", "2:invalid options",
+            "3:checkpoint files missing or invalid", "4:an input or output file cannot be read or written",
+            "5:no face found in the portrait", "6:cancelled"})
+public final class SadTalkerCli implements Callable<Integer> {
+    static final int EXIT_CHECKPOINTS = 3;
+    static final int EXIT_MEDIA = 4;
+    static final int EXIT_NO_FACE = 5;
+
+    @Option(names = {"--driven_audio", "--driven-audio"}, required = true, description = "speech file (wav, mp3, m4a, flac, ogg)")
+    Path drivenAudio;
+
+    @Option(names = {"--source_image", "--source-image"}, required = true, description = "portrait picture (or video: its first frame)")
+    Path sourceImage;
+
+    @Option(names = {"--ref_eyeblink", "--ref-eyeblink"}, description = "reference video whose eye blinks are copied")
+    Path refEyeblink;
+
+    @Option(names = {"--ref_pose", "--ref-pose"}, description = "reference video whose head pose is copied")
+    Path refPose;
+
+    @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "folder of the official model files (default: ${DEFAULT-VALUE})")
+    Path checkpointDir;
+
+    @Option(names = {"--result_dir", "--result-dir"}, defaultValue = "./results", description = "where the video is written (default: ${DEFAULT-VALUE})")
+    Path resultDir;
+
+    @Option(names = {"--pose_style", "--pose-style"}, defaultValue = "0", description = "pose style 0..45 (default: ${DEFAULT-VALUE})")
+    int poseStyle;
+
+    @Option(names = {"--batch_size", "--batch-size"}, defaultValue = "2", description = "frames rendered per generator call (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--size", defaultValue = "256", description = "model resolution, 256 or 512 (default: ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = {"--expression_scale", "--expression-scale"}, defaultValue = "1.0", description = "expression strength (default: ${DEFAULT-VALUE})")
+    float expressionScale;
+
+    @Option(names = {"--input_yaw", "--input-yaw"}, arity = "1..*", description = "key yaw angles in degrees")
+    int[] inputYaw;
+
+    @Option(names = {"--input_pitch", "--input-pitch"}, arity = "1..*", description = "key pitch angles in degrees")
+    int[] inputPitch;
+
+    @Option(names = {"--input_roll", "--input-roll"}, arity = "1..*", description = "key roll angles in degrees")
+    int[] inputRoll;
+
+    @Option(names = "--enhancer", description = "face enhancer: gfpgan or RestoreFormer")
+    String enhancer;
+
+    @Option(names = {"--background_enhancer", "--background-enhancer"}, description = "background upsampler: realesrgan")
+    String backgroundEnhancer;
+
+    @Option(names = "--cpu", description = "run on the CPU (the default)")
+    boolean cpu;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--still", description = "keep the head still (fewer head motions; use with full/extfull)")
+    boolean still;
+
+    @Option(names = "--preprocess", defaultValue = "crop", description = "crop, extcrop, resize, full or extfull (default: ${DEFAULT-VALUE})")
+    String preprocess;
+
+    @Option(names = "--verbose", description = "also write the intermediate files (crop png, landmarks txt)")
+    boolean verbose;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the random blink and pose draws (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = {"--old_version", "--old-version"}, hidden = true)
+    boolean oldVersion;
+
+    @Option(names = "--face3dvis", hidden = true)
+    boolean face3dvis;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for embedding and tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SadTalkerCli());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("error: " + e.getMessage());
+            if (e instanceof NoFaceDetectedException) {
+                return EXIT_NO_FACE;
+            }
+            if (e instanceof CheckpointException) {
+                err.println("the checkpoint files look damaged: run `sadtalker verify --checkpoint_dir <dir>`");
+                return EXIT_CHECKPOINTS;
+            }
+            if (e instanceof MediaException) {
+                return EXIT_MEDIA;
+            }
+            if (e instanceof io.sadtalker.core.CancelledException) {
+                return 6;
+            }
+            if (!(e instanceof SadTalkerException) && !(e instanceof IllegalArgumentException)) {
+                e.printStackTrace(err);
+            }
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (oldVersion) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--old_version (the legacy .pth checkpoints) is not supported: use the safetensors files");
+        }
+        if (face3dvis) {
+            err.println("warning: --face3dvis is not supported and is ignored");
+        }
+        if (backgroundEnhancer != null && !backgroundEnhancer.equalsIgnoreCase("realesrgan")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--background_enhancer must be realesrgan, got " + backgroundEnhancer);
+        }
+        Preprocess mode = parsePreprocess();
+        List<String> missing = missingCheckpoints(mode);
+        if (!missing.isEmpty()) {
+            err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + ": " + String.join(", ", missing));
+            err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir);
+            return EXIT_CHECKPOINTS;
+        }
+        Files.createDirectories(resultDir);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd_HH.mm.ss", Locale.ROOT));
+        Path output = resultDir.resolve(stamp + ".mp4");
+        GenerationRequest.Builder request = GenerationRequest.builder().portrait(sourceImage).audio(drivenAudio)
+                .output(output).poseStyle(poseStyle).expressionScale(expressionScale).refEyeBlink(refEyeblink)
+                .refPose(refPose).seed(seed);
+        if (inputYaw != null) {
+            request.yaw(inputYaw);
+        }
+        if (inputPitch != null) {
+            request.pitch(inputPitch);
+        }
+        if (inputRoll != null) {
+            request.roll(inputRoll);
+        }
+        GenerationRequest built = request.build();
+        try (ConsoleProgress progress = new ConsoleProgress(err);
+             TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
+                     .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
+                     .device(cpu ? "cpu" : device).build()) {
+            PreparedPortrait portrait = pipeline.prepare(built, progress);
+            if (verbose) {
+                VerboseOutputs.write(portrait, resultDir.resolve(stamp));
+            }
+            Path written = pipeline.generate(portrait, built, progress);
+            progress.close();
+            out.println(written.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private Preprocess parsePreprocess() {
+        try {
+            return Preprocess.valueOf(preprocess.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--preprocess must be one of crop, extcrop, resize, full, extfull; got " + preprocess);
+        }
+    }
+
+    private List<String> missingCheckpoints(Preprocess mode) {
+        List<String> needed = new ArrayList<>(List.of("SadTalker_V0.0.2_" + size + ".safetensors",
+                mode.pastesBack() ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar",
+                "alignment_WFLW_4HG.pth", "detection_Resnet50_Final.pth"));
+        if ("gfpgan".equalsIgnoreCase(enhancer)) {
+            needed.addAll(List.of("GFPGANv1.4.pth", "parsing_parsenet.pth"));
+        } else if ("RestoreFormer".equalsIgnoreCase(enhancer)) {
+            needed.addAll(List.of("RestoreFormer.pth", "parsing_parsenet.pth"));
+        }
+        if (backgroundEnhancer != null) {
+            needed.add("RealESRGAN_x2plus.pth");
+        }
+        return needed.stream().filter(n -> !Files.isRegularFile(checkpointDir.resolve(n))).toList();
+    }
+}
