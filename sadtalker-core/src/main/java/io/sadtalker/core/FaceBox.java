@@ -7,7 +7,7 @@ package io.sadtalker.core;
 public record FaceBox(float x1, float y1, float x2, float y2, float score, float[] landmarks5) {
     public FaceBox {
         if (landmarks5.length != 10) {
-            throw new IllegalArgumentException("five landmarks need 10 values, got " + landmarks5.length);
+            throw new InvalidInputException("five landmarks need 10 values, got " + landmarks5.length);
         }
         landmarks5 = landmarks5.clone();
     }

@@ -14,10 +14,10 @@ public record FaceCoefficients(int frames, float[] coeff73, float[] full257) {
 
     public FaceCoefficients {
         if (frames <= 0 || coeff73.length != frames * WIDTH) {
-            throw new IllegalArgumentException("expected " + frames + " x 73 coefficients, got " + coeff73.length);
+            throw new InvalidInputException("expected " + frames + " x 73 coefficients, got " + coeff73.length);
         }
         if (full257 != null && full257.length != frames * FULL_WIDTH) {
-            throw new IllegalArgumentException("expected " + frames + " x 257 coefficients, got " + full257.length);
+            throw new InvalidInputException("expected " + frames + " x 257 coefficients, got " + full257.length);
         }
         coeff73 = coeff73.clone();
         full257 = full257 == null ? null : full257.clone();

@@ -4,7 +4,7 @@ package io.sadtalker.core;
 public record Landmarks(float[] xy) {
     public Landmarks {
         if (xy.length == 0 || xy.length % 2 != 0) {
-            throw new IllegalArgumentException("landmarks need an even, non-zero number of values, got " + xy.length);
+            throw new InvalidInputException("landmarks need an even, non-zero number of values, got " + xy.length);
         }
         xy = xy.clone();
     }

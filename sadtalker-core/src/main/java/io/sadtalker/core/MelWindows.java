@@ -10,7 +10,7 @@ public record MelWindows(int frames, float[] data) {
 
     public MelWindows {
         if (frames <= 0 || data.length != (long) frames * MEL_BINS * STEPS) {
-            throw new IllegalArgumentException("expected " + frames + " x 80 x 16 values, got " + data.length);
+            throw new InvalidInputException("expected " + frames + " x 80 x 16 values, got " + data.length);
         }
         data = data.clone();
     }

@@ -8,11 +8,11 @@ public record MotionCoefficients(int frames, float[] data) {
 
     public MotionCoefficients {
         if (frames <= 0 || data.length != frames * WIDTH) {
-            throw new IllegalArgumentException("expected " + frames + " x 70 coefficients, got " + data.length);
+            throw new InvalidInputException("expected " + frames + " x 70 coefficients, got " + data.length);
         }
         for (float v : data) {
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException("motion coefficients must be finite, found " + v);
+                throw new InvalidInputException("motion coefficients must be finite, found " + v);
             }
         }
         data = data.clone();

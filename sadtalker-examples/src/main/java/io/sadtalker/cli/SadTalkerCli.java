@@ -1,6 +1,7 @@
 package io.sadtalker.cli;
 
 import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.Preprocess;
@@ -133,10 +134,13 @@ public final class SadTalkerCli implements Callable<Integer> {
             if (e instanceof io.sadtalker.core.CancelledException) {
                 return 6;
             }
-            if (!(e instanceof SadTalkerException) && !(e instanceof IllegalArgumentException)) {
+            if (e instanceof InvalidInputException || e instanceof IllegalArgumentException) {
+                return 2;
+            }
+            if (!(e instanceof SadTalkerException)) {
                 e.printStackTrace(err);
             }
-            return e instanceof IllegalArgumentException ? 2 : 1;
+            return 1;
         });
         return cli.execute(args);
     }

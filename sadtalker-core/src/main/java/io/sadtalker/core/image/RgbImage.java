@@ -1,5 +1,6 @@
 package io.sadtalker.core.image;
 
+import io.sadtalker.core.InvalidInputException;
 import java.util.Arrays;
 
 /**
@@ -60,10 +61,10 @@ public final class RgbImage {
 
     private static void check(int width, int height, int length) {
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+            throw new InvalidInputException("image size must be positive, got " + width + "x" + height);
         }
         if ((long) width * height * 3 != length) {
-            throw new IllegalArgumentException("expected " + (long) width * height * 3 + " bytes for " + width + "x"
+            throw new InvalidInputException("expected " + (long) width * height * 3 + " bytes for " + width + "x"
                     + height + " RGB, got " + length);
         }
     }

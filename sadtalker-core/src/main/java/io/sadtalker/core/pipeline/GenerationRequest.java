@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
@@ -68,10 +69,10 @@ public record GenerationRequest(Path portrait, Path audio, Path output, int pose
 
         public GenerationRequest build() {
             if (audio == null) {
-                throw new IllegalArgumentException("an audio file is required");
+                throw new InvalidInputException("an audio file is required");
             }
             if (poseStyle < 0 || poseStyle > 45) {
-                throw new IllegalArgumentException("pose style must be in 0..45, got " + poseStyle);
+                throw new InvalidInputException("pose style must be in 0..45, got " + poseStyle);
             }
             return new GenerationRequest(portrait, audio, output, poseStyle, expressionScale, yaw, pitch, roll,
                     refEyeBlink, refPose, seed, landmarks, cropLandmarks, blinkRatio, noise, cancellation);

@@ -1,6 +1,9 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.CheckpointException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -12,18 +15,33 @@ public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess
                              String enhancer, String device) {
     public PipelineConfig {
         if (size != 256 && size != 512) {
-            throw new IllegalArgumentException("size must be 256 or 512, got " + size);
+            throw new InvalidInputException("size must be 256 or 512, got " + size);
         }
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            throw new InvalidInputException("batch size must be positive, got " + batchSize);
         }
     }
 
     /** The checkpoint file {@code name} inside {@link #checkpointDir}. */
     public Path checkpoint(String name) {
         if (checkpointDir == null) {
-            throw new IllegalStateException("no checkpoint directory configured");
+            throw new CheckpointException("no checkpoint directory configured: call builder().checkpoints(dir)");
         }
         return checkpointDir.resolve(name);
+    }
+
+    /** Like {@link #checkpoint} but fails with a {@link CheckpointException} naming the file when it is absent. */
+    public Path requireCheckpoint(String name) {
+        Path path = checkpoint(name);
+        if (!Files.isRegularFile(path)) {
+            throw new CheckpointException("missing checkpoint file " + path.toAbsolutePath()
+                    + " (fetch the official files with `sadtalker download --checkpoint_dir " + checkpointDir + "`)");
+        }
+        return path;
+    }
+
+    /** The SadTalker safetensors file of the configured size. */
+    public Path sadTalkerCheckpoint() {
+        return requireCheckpoint("SadTalker_V0.0.2_" + size + ".safetensors");
     }
 }

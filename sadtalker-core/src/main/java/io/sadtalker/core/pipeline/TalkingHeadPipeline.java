@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.MelWindows;
@@ -57,7 +58,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
     /** Preprocesses the request's portrait (or reuses its injected landmarks); see {@link PreparedPortrait}. */
     public PreparedPortrait prepare(GenerationRequest request, ProgressListener listener) {
         if (request.portrait() == null) {
-            throw new IllegalArgumentException("the request has no portrait");
+            throw new InvalidInputException("the request has no portrait");
         }
         RgbImage original = firstFrame(request.portrait());
         return prepare(original, request.landmarks(), request.cropLandmarks(), listener);
@@ -113,7 +114,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
     /** The whole chain to an mp4 at {@code request.output()}; returns the path written. */
     public Path generate(GenerationRequest request, ProgressListener listener) {
         if (request.output() == null) {
-            throw new IllegalArgumentException("the request has no output path");
+            throw new InvalidInputException("the request has no output path");
         }
         PreparedPortrait portrait = prepare(request, listener);
         return generate(portrait, request, listener);
@@ -122,7 +123,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
     /** The chain from a prepared portrait (skips detection, landmarks and 3DMM) to an mp4. */
     public Path generate(PreparedPortrait portrait, GenerationRequest request, ProgressListener listener) {
         if (request.output() == null) {
-            throw new IllegalArgumentException("the request has no output path");
+            throw new InvalidInputException("the request has no output path");
         }
         MotionCoefficients motion = motion(portrait, request, listener);
         try (FrameStream frames = frames(portrait, motion, request, listener)) {

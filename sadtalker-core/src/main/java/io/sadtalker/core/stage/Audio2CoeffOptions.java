@@ -1,5 +1,6 @@
 package io.sadtalker.core.stage;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.FaceCoefficients;
 import java.util.Random;
 
@@ -12,7 +13,7 @@ public record Audio2CoeffOptions(int poseStyle, FaceCoefficients refEyeBlink, Fa
                                  float[] blinkRatio, NoiseSource noise, Random random) {
     public Audio2CoeffOptions {
         if (poseStyle < 0 || poseStyle > 45) {
-            throw new IllegalArgumentException("pose style must be in 0..45, got " + poseStyle);
+            throw new InvalidInputException("pose style must be in 0..45, got " + poseStyle);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sadtalker.core.stage;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.CropInfo;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MotionCoefficients;
@@ -17,10 +18,10 @@ public record RenderRequest(RgbImage sourceFace, FaceCoefficients sourceCoeffici
                             int batchSize, int[] yaw, int[] pitch, int[] roll) {
     public RenderRequest {
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            throw new InvalidInputException("batch size must be positive, got " + batchSize);
         }
         if (!Float.isFinite(expressionScale)) {
-            throw new IllegalArgumentException("expression scale must be finite, got " + expressionScale);
+            throw new InvalidInputException("expression scale must be finite, got " + expressionScale);
         }
     }
 }

@@ -23,9 +23,7 @@ public final class OpenCvResize {
              Mat dst = new Mat();
              Size size = new Size(width, height)) {
             opencv_imgproc.resize(in, dst, size, 0, 0, opencv_imgproc.INTER_LINEAR);
-            try (BytePointer data = dst.data()) {
-                data.get(out);
-            }
+            dst.data().get(out);
         }
         return RgbImage.wrap(width, height, out);
     }

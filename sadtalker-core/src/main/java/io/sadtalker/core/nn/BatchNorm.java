@@ -1,0 +1,53 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * {@code torch.nn.BatchNorm1d/2d/3d} (and SyncBatchNorm) in inference mode: normalises axis 1 of an (N, C),
+ * (N, C, L), (N, C, H, W) or (N, C, D, H, W) input with the running statistics. Keys {@code running_mean},
+ * {@code running_var}, optional {@code weight}/{@code bias} (affine) and {@code num_batches_tracked} (skipped).
+ */
+public final class BatchNorm {
+    private final NDArray runningMean;
+    private final NDArray runningVar;
+    private final NDArray weight;
+    private final NDArray bias;
+    private final float eps;
+
+    private BatchNorm(NDArray runningMean, NDArray runningVar, NDArray weight, NDArray bias, float eps) {
+        this.runningMean = runningMean;
+        this.runningVar = runningVar;
+        this.weight = weight;
+        this.bias = bias;
+        this.eps = eps;
+    }
+
+    /** Loads the running statistics and, when present, the affine parameters; {@code eps} as the module's (1e-5). */
+    public static BatchNorm load(Weights w, double eps) {
+        NDArray mean = w.get("running_mean");
+        if (mean.getShape().dimension() != 1) {
+            throw new io.sadtalker.core.CheckpointException("'" + w.path() + "running_mean' has shape " + mean.getShape()
+                    + ", expected (C)");
+        }
+        long c = mean.getShape().get(0);
+        NDArray var = w.get("running_var", c);
+        NDArray weight = w.contains("weight") ? w.get("weight", c) : mean.getManager().ones(mean.getShape());
+        NDArray bias = w.contains("bias") ? w.get("bias", c) : mean.getManager().zeros(mean.getShape());
+        if (w.contains("num_batches_tracked")) {
+            w.skip("num_batches_tracked");
+        }
+        return new BatchNorm(mean, var, weight, bias, (float) eps);
+    }
+
+    /** Normalises {@code x} along axis 1. */
+    public NDArray forward(NDArray x) {
+        Geometry.requireRank("batch_norm", x, 2, 3, 4, 5);
+        if (x.getShape().get(1) != runningMean.getShape().get(0)) {
+            throw new IllegalArgumentException("batch_norm expects " + runningMean.getShape().get(0)
+                    + " channels, got shape " + x.getShape());
+        }
+        return ai.djl.nn.norm.BatchNorm.batchNorm(x, runningMean, runningVar, weight, bias, 1, 0.1f, eps, false)
+                .singletonOrThrow();
+    }
+}

@@ -1,0 +1,51 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * {@code torch.nn.Conv3d}: input (N, C, D, H, W), weight {@code (out, in/groups, k...)} with keys {@code weight} and
+ * optional {@code bias}; padding is zeros. Immutable.
+ */
+public final class Conv3d {
+    private final ConvCore core;
+
+    private Conv3d(ConvCore core) {
+        this.core = core;
+    }
+
+    /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
+    public static Conv3d load(Weights w, int stride, int padding) {
+        return load(w, stride, padding, 1, 1);
+    }
+
+    /** Loads {@code weight} and optional {@code bias}; the same stride, padding and dilation on every axis. */
+    public static Conv3d load(Weights w, int stride, int padding, int dilation, int groups) {
+        return load(w, ConvCore.fill(3, stride), ConvCore.fill(3, padding), ConvCore.fill(3, dilation), groups);
+    }
+
+    /** Loads {@code weight} and optional {@code bias}; per-axis stride, padding and dilation (3 values each). */
+    public static Conv3d load(Weights w, long[] stride, long[] padding, long[] dilation, int groups) {
+        return new Conv3d(ConvCore.load(w, 3, stride, padding, dilation, groups));
+    }
+
+    /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */
+    public static Conv3d of(NDArray weight, NDArray bias, long[] stride, long[] padding, long[] dilation, int groups) {
+        return new Conv3d(new ConvCore(3, weight, bias, stride, padding, dilation, groups));
+    }
+
+    /** Applies the convolution to {@code x}. */
+    public NDArray forward(NDArray x) {
+        return core.forward(x);
+    }
+
+    /** The weight {@code (out, in/groups, k...)}. */
+    public NDArray weight() {
+        return core.weight;
+    }
+
+    /** The bias {@code (out)}, or null. */
+    public NDArray bias() {
+        return core.bias;
+    }
+}

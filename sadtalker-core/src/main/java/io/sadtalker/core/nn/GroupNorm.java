@@ -1,0 +1,50 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * {@code torch.nn.GroupNorm}: channels split into groups, each (sample, group) normalised over its channels
+ * and spatial axes (biased variance), then a per-channel affine transform (keys {@code weight}, {@code bias}).
+ */
+public final class GroupNorm {
+    private final int groups;
+    private final NDArray weight;
+    private final NDArray bias;
+    private final float eps;
+
+    private GroupNorm(int groups, NDArray weight, NDArray bias, float eps) {
+        this.groups = groups;
+        this.weight = weight;
+        this.bias = bias;
+        this.eps = eps;
+    }
+
+    /** Loads an affine group norm with {@code groups} groups. */
+    public static GroupNorm load(Weights w, int groups, double eps) {
+        NDArray weight = w.get("weight");
+        long c = weight.getShape().dimension() == 1 ? weight.getShape().get(0) : -1;
+        if (c < 0 || groups < 1 || c % groups != 0) {
+            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
+                    + ", expected (C) with C divisible by " + groups + " groups");
+        }
+        NDArray bias = w.get("bias", c);
+        return new GroupNorm(groups, weight, bias, (float) eps);
+    }
+
+    /** Normalises {@code x} (N, C, ...). */
+    public NDArray forward(NDArray x) {
+        long c = weight.getShape().get(0);
+        if (x.getShape().dimension() < 2 || x.getShape().get(1) != c) {
+            throw new IllegalArgumentException("group_norm expects (N, " + c + ", ...), got shape " + x.getShape());
+        }
+        return Scoped.run(() -> {
+            long n = x.getShape().get(0);
+            NDArray grouped = x.reshape(n, groups, -1);
+            NDArray[] alphaBeta = Moments.alphaBeta(grouped, eps, null, null, groups);
+            NDArray normalised = grouped.mul(alphaBeta[0]).add(alphaBeta[1]).reshape(n, c, -1);
+            return normalised.mul(weight.reshape(1, c, 1)).add(bias.reshape(1, c, 1)).reshape(x.getShape());
+        });
+    }
+}

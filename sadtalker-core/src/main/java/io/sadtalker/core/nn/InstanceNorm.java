@@ -1,0 +1,58 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * {@code torch.nn.InstanceNorm1d/2d/3d} without running statistics (the PyTorch default): each (sample,
+ * channel) is normalised over its spatial axes with the biased variance, then optionally scaled and shifted
+ * per channel (keys {@code weight}, {@code bias} when affine).
+ */
+public final class InstanceNorm {
+    private final NDArray weight;
+    private final NDArray bias;
+    private final float eps;
+
+    private InstanceNorm(NDArray weight, NDArray bias, float eps) {
+        this.weight = weight;
+        this.bias = bias;
+        this.eps = eps;
+    }
+
+    /** Loads an affine instance norm (keys {@code weight}, {@code bias}). */
+    public static InstanceNorm load(Weights w, double eps) {
+        NDArray weight = w.get("weight");
+        if (weight.getShape().dimension() != 1) {
+            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape() + ", expected (C)");
+        }
+        NDArray bias = w.get("bias", weight.getShape().get(0));
+        return new InstanceNorm(weight, bias, (float) eps);
+    }
+
+    /** Normalises {@code x} (N, C, spatial...) and applies the affine parameters. */
+    public NDArray forward(NDArray x) {
+        if (x.getShape().dimension() < 3 || x.getShape().get(1) != weight.getShape().get(0)) {
+            throw new IllegalArgumentException("instance_norm expects (N, " + weight.getShape().get(0)
+                    + ", spatial...), got shape " + x.getShape());
+        }
+        return normalize(x, weight, bias, eps);
+    }
+
+    /** Instance norm without affine parameters ({@code affine=False}). */
+    public static NDArray apply(NDArray x, double eps) {
+        if (x.getShape().dimension() < 3) {
+            throw new IllegalArgumentException("instance_norm expects (N, C, spatial...), got shape " + x.getShape());
+        }
+        return normalize(x, null, null, (float) eps);
+    }
+
+    private static NDArray normalize(NDArray x, NDArray weight, NDArray bias, float eps) {
+        return Scoped.run(() -> {
+            long[] s = x.getShape().getShape();
+            NDArray flat = x.reshape(s[0], s[1], -1);
+            NDArray[] alphaBeta = Moments.alphaBeta(flat, eps, weight, bias, s[1]);
+            return flat.mul(alphaBeta[0]).add(alphaBeta[1]).reshape(x.getShape());
+        });
+    }
+}

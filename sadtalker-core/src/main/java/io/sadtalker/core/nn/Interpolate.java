@@ -1,0 +1,156 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * {@code F.interpolate} for NC + spatial tensors, separably one spatial axis at a time with gathers (DJL's own
+ * interpolation applies antialiasing / ignores align_corners). Source indices and weights follow PyTorch's CPU
+ * kernels in float32: nearest {@code src = min(floor(dst * scale), in - 1)}; linear modes
+ * {@code src = align_corners ? dst * (in-1)/(out-1) : max(scale * (dst + 0.5) - 0.5, 0)}, with
+ * {@code scale = 1/scale_factor} when a scale factor is given and {@code in/out} otherwise.
+ */
+public final class Interpolate {
+    private Interpolate() {
+    }
+
+    /** {@code mode='nearest'} to the given spatial size (one value per spatial axis). */
+    public static NDArray nearest(NDArray x, long... outSize) {
+        return resample(x, outSize, null, false, true);
+    }
+
+    /** {@code mode='nearest'} with {@code scale_factor} (one per spatial axis): size {@code floor(in * factor)}. */
+    public static NDArray nearestScale(NDArray x, double... scaleFactors) {
+        return resample(x, scaledSize(x, scaleFactors), scaleFactors, false, true);
+    }
+
+    /** {@code mode='bilinear'} to (h, w). */
+    public static NDArray bilinear(NDArray x, long h, long w, boolean alignCorners) {
+        Geometry.requireRank("bilinear interpolation", x, 4);
+        return resample(x, new long[] {h, w}, null, alignCorners, false);
+    }
+
+    /** {@code mode='bilinear'} with {@code scale_factor=(sh, sw)}. */
+    public static NDArray bilinearScale(NDArray x, double sh, double sw, boolean alignCorners) {
+        Geometry.requireRank("bilinear interpolation", x, 4);
+        double[] factors = {sh, sw};
+        return resample(x, scaledSize(x, factors), factors, alignCorners, false);
+    }
+
+    /** {@code mode='trilinear'} to (d, h, w). */
+    public static NDArray trilinear(NDArray x, long d, long h, long w, boolean alignCorners) {
+        Geometry.requireRank("trilinear interpolation", x, 5);
+        return resample(x, new long[] {d, h, w}, null, alignCorners, false);
+    }
+
+    /** {@code mode='trilinear'} with {@code scale_factor=(sd, sh, sw)}. */
+    public static NDArray trilinearScale(NDArray x, double sd, double sh, double sw, boolean alignCorners) {
+        Geometry.requireRank("trilinear interpolation", x, 5);
+        double[] factors = {sd, sh, sw};
+        return resample(x, scaledSize(x, factors), factors, alignCorners, false);
+    }
+
+    private static long[] scaledSize(NDArray x, double[] factors) {
+        int spatial = x.getShape().dimension() - 2;
+        if (factors.length != spatial) {
+            throw new IllegalArgumentException("need " + spatial + " scale factors for shape " + x.getShape());
+        }
+        long[] out = new long[spatial];
+        for (int i = 0; i < spatial; i++) {
+            if (!(factors[i] > 0)) {
+                throw new IllegalArgumentException("scale factors must be positive: " + java.util.Arrays.toString(factors));
+            }
+            out[i] = (long) Math.floor(x.getShape().get(i + 2) * factors[i]);
+        }
+        return out;
+    }
+
+    private static NDArray resample(NDArray x, long[] outSize, double[] factors, boolean alignCorners, boolean nearest) {
+        int spatial = x.getShape().dimension() - 2;
+        if (spatial < 1 || outSize.length != spatial) {
+            throw new IllegalArgumentException("interpolate: " + outSize.length + " output sizes for shape " + x.getShape());
+        }
+        for (long o : outSize) {
+            if (o < 1) {
+                throw new IllegalArgumentException("interpolate: output size must be positive: "
+                        + java.util.Arrays.toString(outSize));
+            }
+        }
+        return Scoped.run(() -> {
+            NDArray y = x;
+            // innermost axis first: the same nesting as PyTorch's separable kernel (W inside H inside D)
+            for (int i = spatial - 1; i >= 0; i--) {
+                int axis = i + 2;
+                long in = x.getShape().get(axis);
+                Double factor = factors == null ? null : factors[i];
+                y = nearest ? nearestAxis(y, axis, in, outSize[i], factor)
+                        : linearAxis(y, axis, in, outSize[i], factor, alignCorners);
+            }
+            return y == x ? x.duplicate() : y;
+        });
+    }
+
+    /** PyTorch's {@code compute_scales_value}: 1/scale_factor when given, else in/out (float). */
+    private static float scale(long in, long out, Double factor) {
+        return factor != null ? (float) (1.0 / factor) : (float) in / out;
+    }
+
+    private static NDArray nearestAxis(NDArray x, int axis, long in, long out, Double factor) {
+        long[] idx = new long[(int) out];
+        boolean identity = in == out;
+        float scale = scale(in, out, factor);
+        for (int d = 0; d < out; d++) {
+            if (out == in) {
+                idx[d] = d;
+            } else if (out == 2 * in) {
+                idx[d] = d >> 1;
+            } else {
+                idx[d] = Math.min((long) Math.floor(d * scale), in - 1);
+            }
+        }
+        return identity ? x : take(x, axis, idx);
+    }
+
+    private static NDArray linearAxis(NDArray x, int axis, long in, long out, Double factor, boolean alignCorners) {
+        long[] i0 = new long[(int) out];
+        long[] i1 = new long[(int) out];
+        float[] l0 = new float[(int) out];
+        float[] l1 = new float[(int) out];
+        float scale = alignCorners ? (out > 1 ? (float) (in - 1) / (out - 1) : 0f) : scale(in, out, factor);
+        boolean identity = true;
+        for (int d = 0; d < out; d++) {
+            float src = alignCorners ? scale * d : Math.max(scale * (d + 0.5f) - 0.5f, 0f);
+            long lo = (long) src;
+            i0[d] = lo;
+            i1[d] = lo + (lo < in - 1 ? 1 : 0);
+            l1[d] = src - lo;
+            l0[d] = 1f - l1[d];
+            identity &= lo == d && l1[d] == 0f;
+        }
+        if (identity && in == out) {
+            return x;
+        }
+        NDArray a = take(x, axis, i0);
+        NDArray b = take(x, axis, i1);
+        return a.mul(axisVector(x, axis, l0)).add(b.mul(axisVector(x, axis, l1)));
+    }
+
+    /** {@code x.index_select(axis, idx)} as a gather with an index broadcast over the other axes. */
+    static NDArray take(NDArray x, int axis, long[] idx) {
+        long[] outShape = x.getShape().getShape().clone(); // getShape() exposes the array itself
+        outShape[axis] = idx.length;
+        NDArray index = x.getManager().create(idx, shapeAlong(x, axis, idx.length));
+        return x.gather(index.broadcast(new Shape(outShape)), axis);
+    }
+
+    private static NDArray axisVector(NDArray x, int axis, float[] values) {
+        return x.getManager().create(values, shapeAlong(x, axis, values.length));
+    }
+
+    private static Shape shapeAlong(NDArray x, int axis, long n) {
+        long[] s = new long[x.getShape().dimension()];
+        java.util.Arrays.fill(s, 1);
+        s[axis] = n;
+        return new Shape(s);
+    }
+}

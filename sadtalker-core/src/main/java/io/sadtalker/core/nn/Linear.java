@@ -1,0 +1,51 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.weights.Weights;
+
+/** {@code torch.nn.Linear}: {@code y = x @ weight^T + bias} over the last axis; keys {@code weight}, optional {@code bias}. */
+public final class Linear {
+    private final NDArray weight;
+    private final NDArray bias;
+
+    private Linear(NDArray weight, NDArray bias) {
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** Loads {@code weight} (out, in) and optional {@code bias} (out). */
+    public static Linear load(Weights w) {
+        NDArray weight = w.get("weight");
+        if (weight.getShape().dimension() != 2) {
+            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
+                    + ", expected (out, in)");
+        }
+        NDArray bias = w.contains("bias") ? w.get("bias", weight.getShape().get(0)) : null;
+        return new Linear(weight, bias);
+    }
+
+    /** A linear layer over given arrays ({@code bias} may be null). */
+    public static Linear of(NDArray weight, NDArray bias) {
+        return new Linear(weight, bias);
+    }
+
+    /** Applies the layer to {@code x} (..., in). */
+    public NDArray forward(NDArray x) {
+        long in = weight.getShape().get(1);
+        if (x.getShape().dimension() < 1 || x.getShape().get(x.getShape().dimension() - 1) != in) {
+            throw new IllegalArgumentException("linear expects (..., " + in + "), got shape " + x.getShape());
+        }
+        return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
+    }
+
+    /** The weight (out, in). */
+    public NDArray weight() {
+        return weight;
+    }
+
+    /** The bias (out), or null. */
+    public NDArray bias() {
+        return bias;
+    }
+}

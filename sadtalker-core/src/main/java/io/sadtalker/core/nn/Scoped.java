@@ -1,0 +1,25 @@
+package io.sadtalker.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import java.util.function.Supplier;
+
+/**
+ * Runs an op body inside an {@link NDScope} so that its temporaries are freed on return; only the result
+ * survives, handed to the caller's own scope if it has one. Thread-safe (scopes are per thread).
+ */
+final class Scoped {
+    private Scoped() {
+    }
+
+    static NDArray run(Supplier<NDArray> body) {
+        NDArray out;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            out = body.get();
+            NDScope.unregister(out);
+        }
+        NDScope.register(out);
+        return out;
+    }
+}

@@ -1,0 +1,279 @@
+package io.sadtalker.core.weights;
+
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.UnsafeCheckpointException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.razorvine.pickle.Opcodes;
+import net.razorvine.pickle.PickleException;
+import net.razorvine.pickle.PickleUtils;
+import net.razorvine.pickle.Unpickler;
+
+/**
+ * Pyrolite's unpickler restricted to what {@code torch.save} writes. Every Python global ({@code GLOBAL},
+ * {@code STACK_GLOBAL}, {@code INST}) is resolved against a per-instance allow-list
+ * ({@link #ALLOWED}); anything else is an {@link UnsafeCheckpointException} before any object is built, and
+ * only allow-listed callables can be applied ({@code REDUCE}, {@code NEWOBJ}, {@code OBJ}). Nothing is
+ * registered in Pyrolite's JVM-global constructor table. Dicts keep their pickled key order; lengths read from
+ * the stream are checked against the bytes left before anything is allocated. Not thread-safe (one per load).
+ */
+final class TorchUnpickler extends Unpickler {
+    /** A Python callable the pickle may name. */
+    private interface PyGlobal {
+        Object call(Object[] args);
+    }
+
+    /** A {@code torch.*Storage} class: only ever an element of a persistent id, never called. */
+    record StorageType(String name, TensorDType dtype) implements PyGlobal {
+        @Override
+        public Object call(Object[] args) {
+            throw new CheckpointException("torch." + name + " cannot be called in a checkpoint pickle");
+        }
+    }
+
+    private static final Map<String, PyGlobal> ALLOWED = allowList();
+
+    private final String file;
+    private final Function<Object[], TorchStorage> storages;
+
+    /**
+     * @param file     the checkpoint, for messages
+     * @param storages resolves a persistent id {@code ("storage", type, key, location, numel)} to its storage
+     */
+    TorchUnpickler(String file, Function<Object[], TorchStorage> storages) {
+        this.file = file;
+        this.storages = storages;
+    }
+
+    /** Unpickles {@code pickle}; any failure is a {@link CheckpointException} naming the file. */
+    Object unpickle(byte[] pickle) {
+        try {
+            return load(new ByteArrayInputStream(pickle));
+        } catch (UnsafeCheckpointException e) {
+            throw e;
+        } catch (CheckpointException e) {
+            throw new CheckpointException(file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new CheckpointException(file + ": malformed checkpoint pickle (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    protected Object dispatch(short key) throws IOException {
+        switch (key) {
+            case Opcodes.GLOBAL -> stack.add(global(PickleUtils.readline(input), PickleUtils.readline(input)));
+            case Opcodes.STACK_GLOBAL -> {
+                Object name = stack.pop();
+                Object module = stack.pop();
+                if (!(module instanceof String m) || !(name instanceof String n)) {
+                    throw new CheckpointException("STACK_GLOBAL needs two strings");
+                }
+                stack.add(global(m, n));
+            }
+            case Opcodes.INST -> {
+                PyGlobal callable = global(PickleUtils.readline(input), PickleUtils.readline(input));
+                stack.add(callable.call(stack.pop_all_since_marker().toArray()));
+            }
+            case Opcodes.OBJ -> {
+                List<Object> items = stack.pop_all_since_marker();
+                if (items.isEmpty()) {
+                    throw new CheckpointException("OBJ without a class");
+                }
+                stack.add(callable(items.get(0)).call(items.subList(1, items.size()).toArray()));
+            }
+            case Opcodes.REDUCE, Opcodes.NEWOBJ -> {
+                Object args = stack.pop();
+                stack.add(callable(stack.pop()).call(tuple(args)));
+            }
+            case Opcodes.NEWOBJ_EX -> {
+                Object kwargs = stack.pop();
+                Object args = stack.pop();
+                if (!(kwargs instanceof Map<?, ?> k) || !k.isEmpty()) {
+                    throw new CheckpointException("NEWOBJ_EX with keyword arguments");
+                }
+                stack.add(callable(stack.pop()).call(tuple(args)));
+            }
+            case Opcodes.BUILD -> build(stack.pop(), stack.peek());
+            case Opcodes.EMPTY_DICT -> stack.add(new LinkedHashMap<>());
+            case Opcodes.DICT -> {
+                Map<Object, Object> dict = new LinkedHashMap<>();
+                putPairs(dict, stack.pop_all_since_marker());
+                stack.add(dict);
+            }
+            case Opcodes.SETITEMS -> {
+                List<Object> pairs = stack.pop_all_since_marker();
+                putPairs(dict(stack.peek()), pairs);
+            }
+            case Opcodes.SETITEM -> {
+                Object value = stack.pop();
+                Object k = stack.pop();
+                dict(stack.peek()).put(k, value);
+            }
+            case Opcodes.BINSTRING, Opcodes.BINBYTES, Opcodes.BINUNICODE, Opcodes.LONG4 -> {
+                checkLength(4);
+                return super.dispatch(key);
+            }
+            case Opcodes.BINBYTES8, Opcodes.BINUNICODE8, Opcodes.BYTEARRAY8 -> {
+                checkLength(8);
+                return super.dispatch(key);
+            }
+            default -> {
+                return super.dispatch(key);
+            }
+        }
+        return NO_RETURN_VALUE;
+    }
+
+    @Override
+    protected Object persistentLoad(Object pid) {
+        if (!(pid instanceof Object[] t) || t.length != 5 || !"storage".equals(t[0])) {
+            throw new CheckpointException("unsupported persistent id (expected ('storage', type, key, location, numel))");
+        }
+        return storages.apply(t);
+    }
+
+    private PyGlobal global(String module, String name) {
+        PyGlobal global = ALLOWED.get(module + "." + name);
+        if (global == null) {
+            throw new UnsafeCheckpointException(file + ": refusing to load: the pickle refers to the Python global '"
+                    + module + "." + name + "', which is not on the allow-list of PyTorch checkpoint types "
+                    + "(nothing from the file was executed)");
+        }
+        return global;
+    }
+
+    private static PyGlobal callable(Object o) {
+        if (!(o instanceof PyGlobal g)) {
+            throw new CheckpointException("call of a non-callable " + typeName(o));
+        }
+        return g;
+    }
+
+    private static Object[] tuple(Object o) {
+        if (!(o instanceof Object[] t)) {
+            throw new CheckpointException("call arguments must be a tuple, found " + typeName(o));
+        }
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Object> dict(Object o) {
+        if (!(o instanceof Map<?, ?>)) {
+            throw new CheckpointException("SETITEM(S) on " + typeName(o));
+        }
+        return (Map<Object, Object>) o;
+    }
+
+    private static void putPairs(Map<Object, Object> dict, List<Object> pairs) {
+        if (pairs.size() % 2 != 0) {
+            throw new CheckpointException("odd number of items for a dict");
+        }
+        for (int i = 0; i < pairs.size(); i += 2) {
+            dict.put(pairs.get(i), pairs.get(i + 1));
+        }
+    }
+
+    /** BUILD: only the {@code _metadata} attribute torch sets on a state dict's OrderedDict is accepted. */
+    private static void build(Object state, Object target) {
+        if (!(target instanceof Map<?, ?>) || !(state instanceof Map<?, ?>)) {
+            throw new CheckpointException("BUILD (__setstate__) on " + typeName(target) + " is not supported");
+        }
+    }
+
+    /** Checks a length prefix of {@code width} bytes against the bytes left, leaving the stream unread. */
+    private void checkLength(int width) throws IOException {
+        input.mark(width);
+        byte[] prefix = input.readNBytes(width);
+        input.reset();
+        if (prefix.length < width) {
+            throw new PickleException("truncated length prefix");
+        }
+        long length = width == 4 ? Integer.toUnsignedLong(PickleUtils.bytes_to_integer(prefix))
+                : PickleUtils.bytes_to_long(prefix, 0);
+        if (length < 0 || length > input.available() - width) {
+            throw new PickleException("length " + Long.toUnsignedString(length) + " exceeds the "
+                    + (input.available() - width) + " bytes left in the pickle");
+        }
+    }
+
+    static String typeName(Object o) {
+        if (o == null) {
+            return "None";
+        }
+        if (o instanceof Object[]) {
+            return "tuple";
+        }
+        return o.getClass().getSimpleName();
+    }
+
+    private static Map<String, PyGlobal> allowList() {
+        Map<String, PyGlobal> allowed = new LinkedHashMap<>();
+        allowed.put("collections.OrderedDict", args -> {
+            if (args.length != 0) {
+                throw new CheckpointException("collections.OrderedDict with arguments is not supported");
+            }
+            return new LinkedHashMap<>();
+        });
+        allowed.put("torch._utils._rebuild_tensor_v2", TorchUnpickler::rebuildTensor);
+        allowed.put("torch._utils._rebuild_parameter", args -> rebuildParameter(args, 3));
+        allowed.put("torch._utils._rebuild_parameter_with_state", args -> rebuildParameter(args, 4));
+        storage(allowed, "DoubleStorage", TensorDType.F64);
+        storage(allowed, "FloatStorage", TensorDType.F32);
+        storage(allowed, "HalfStorage", TensorDType.F16);
+        storage(allowed, "BFloat16Storage", TensorDType.BF16);
+        storage(allowed, "LongStorage", TensorDType.I64);
+        storage(allowed, "IntStorage", TensorDType.I32);
+        storage(allowed, "ShortStorage", TensorDType.I16);
+        storage(allowed, "CharStorage", TensorDType.I8);
+        storage(allowed, "ByteStorage", TensorDType.U8);
+        storage(allowed, "BoolStorage", TensorDType.BOOL);
+        return Map.copyOf(allowed);
+    }
+
+    private static void storage(Map<String, PyGlobal> allowed, String name, TensorDType dtype) {
+        allowed.put("torch." + name, new StorageType(name, dtype));
+    }
+
+    /** {@code _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])}. */
+    private static Object rebuildTensor(Object[] args) {
+        if (args.length < 6 || args.length > 7 || !(args[0] instanceof TorchStorage storage)) {
+            throw new CheckpointException("_rebuild_tensor_v2 expects (storage, offset, size, stride, requires_grad, "
+                    + "backward_hooks[, metadata]), found " + args.length + " arguments");
+        }
+        return new TorchTensor(storage, integer(args[1], "storage_offset"), integers(args[2], "size"),
+                integers(args[3], "stride"));
+    }
+
+    /** {@code _rebuild_parameter(data, requires_grad, backward_hooks[, state])}: the parameter is its tensor. */
+    private static Object rebuildParameter(Object[] args, int arity) {
+        if (args.length != arity || !(args[0] instanceof TorchTensor tensor)) {
+            throw new CheckpointException("_rebuild_parameter expects a tensor and " + (arity - 1) + " more arguments");
+        }
+        return tensor;
+    }
+
+    static long integer(Object o, String what) {
+        if (o instanceof Integer || o instanceof Long) {
+            return ((Number) o).longValue();
+        }
+        throw new CheckpointException(what + " must be an integer, found " + typeName(o));
+    }
+
+    private static long[] integers(Object o, String what) {
+        if (!(o instanceof Object[] t)) {
+            throw new CheckpointException(what + " must be a tuple, found " + typeName(o));
+        }
+        long[] values = new long[t.length];
+        for (int i = 0; i < t.length; i++) {
+            values[i] = integer(t[i], what);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,104 @@
+package io.sadtalker.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Full-size synthetic checkpoints in the official container, written once and cached:
+ * {@code <cache>/<seed>/<manifest sha-256 prefix>/<official file name>} under {@link Fixtures#syntheticCache()}.
+ * Writing goes to a temporary file beside the target, which is moved into place atomically; a file lock (across
+ * JVMs) and a per-path monitor (across threads) make concurrent callers wait for one writer.
+ */
+public final class SyntheticCheckpoints {
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    private SyntheticCheckpoints() {
+    }
+
+    /**
+     * The synthetic checkpoint of {@code manifestFile} (e.g. {@code mapping_00229-model.pth.tar.json}) for
+     * {@code seed}, written on first use; the file keeps the official name (e.g. {@code mapping_00229-model.pth.tar}).
+     */
+    public static Path path(String manifestFile, String seed) {
+        Manifest manifest = Manifest.load(manifestFile);
+        Path target = Fixtures.syntheticCache().resolve(safe(seed)).resolve(manifestDigest(manifest.name()))
+                .resolve(manifest.file());
+        synchronized (MONITORS.computeIfAbsent(target, p -> new Object())) {
+            if (Files.isRegularFile(target)) {
+                return target;
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                try (FileChannel lockFile = FileChannel.open(target.resolveSibling(manifest.file() + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = lockFile.lock()) {
+                    if (!Files.isRegularFile(target)) {
+                        Path tmp = Files.createTempFile(target.getParent(), manifest.file(), ".tmp");
+                        try {
+                            write(manifest, seed, manifest.container(), tmp);
+                            readableByAll(tmp);
+                            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                        } finally {
+                            Files.deleteIfExists(tmp);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write synthetic checkpoint " + target + ": " + e.getMessage(), e);
+            }
+            return target;
+        }
+    }
+
+    /**
+     * Writes {@code manifest}'s synthetic tensors for {@code seed} to {@code out} in {@code container}
+     * ({@code safetensors} or {@code torch-zip}), whatever the manifest's own container is.
+     */
+    public static void write(Manifest manifest, String seed, String container, Path out) throws IOException {
+        try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            switch (container) {
+                case "safetensors" -> SafetensorsWriter.write(manifest, seed, channel);
+                case "torch-zip" -> TorchCheckpointWriter.write(manifest, seed, channel);
+                default -> throw new IllegalArgumentException(manifest.name() + ": unknown container '" + container + "'");
+            }
+        }
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static String manifestDigest(String manifestName) {
+        try {
+            byte[] bytes = Files.readAllBytes(Fixtures.manifests().resolve(manifestName));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safe(String seed) {
+        if (seed == null || !seed.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("seed '" + seed + "' must be letters, digits, '.', '_' or '-'");
+        }
+        return seed;
+    }
+}
+

@@ -1,0 +1,136 @@
+package io.sadtalker.enhance.gfpgan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Linear;
+import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GFPGANv1Clean} (GFPGAN {@code gfpgan/archs/gfpganv1_clean_arch.py}) as GFPGANv1.4 configures it
+ * ({@code out_size=512, channel_multiplier=2, sft_half=True, different_w=True, input_is_latent=True}): a U-Net
+ * encoder/decoder of {@link ResBlock}s whose decoder features give the SFT scale/shift conditions, a linear map
+ * of the bottleneck to one latent per StyleGAN layer, and the {@link StyleGAN2GeneratorCSFT} decoder. Load from
+ * {@code GFPGANv1.4.pth} entry {@code params_ema}. Immutable after loading; {@link #forward} is safe for
+ * concurrent calls (each thread must have grad mode off).
+ */
+public final class GFPGANv1Clean {
+    /** GFPGANv1.4's settings. */
+    public record Config(int outSize, int numMlp, boolean sftHalf) {
+        /** {@code out_size=512, num_mlp=8, sft_half=True}. */
+        public static Config v14() {
+            return new Config(512, 8, true);
+        }
+    }
+
+    private final Conv2d convBodyFirst;
+    private final List<ResBlock> convBodyDown;
+    private final Conv2d finalConv;
+    private final List<ResBlock> convBodyUp;
+    private final List<Conv2d> toRGB;
+    private final Linear finalLinear;
+    private final StyleGAN2GeneratorCSFT stylegan;
+    private final List<Conv2d[]> conditionScale;
+    private final List<Conv2d[]> conditionShift;
+    private final long numStyleFeat;
+
+    private GFPGANv1Clean(Conv2d convBodyFirst, List<ResBlock> convBodyDown, Conv2d finalConv, List<ResBlock> convBodyUp,
+                          List<Conv2d> toRGB, Linear finalLinear, StyleGAN2GeneratorCSFT stylegan,
+                          List<Conv2d[]> conditionScale, List<Conv2d[]> conditionShift, long numStyleFeat) {
+        this.convBodyFirst = convBodyFirst;
+        this.convBodyDown = convBodyDown;
+        this.finalConv = finalConv;
+        this.convBodyUp = convBodyUp;
+        this.toRGB = toRGB;
+        this.finalLinear = finalLinear;
+        this.stylegan = stylegan;
+        this.conditionScale = conditionScale;
+        this.conditionShift = conditionShift;
+        this.numStyleFeat = numStyleFeat;
+    }
+
+    /** Binds the network to {@code w} (the {@code params_ema} state dict). */
+    public static GFPGANv1Clean load(Weights w, Config cfg) {
+        int logSize = log2(cfg.outSize());
+        Conv2d first = Conv2d.load(w.prefix("conv_body_first"), 1, 0);
+        List<ResBlock> down = new ArrayList<>();
+        List<ResBlock> up = new ArrayList<>();
+        List<Conv2d> rgb = new ArrayList<>();
+        List<Conv2d[]> scale = new ArrayList<>();
+        List<Conv2d[]> shift = new ArrayList<>();
+        for (int i = 0; i < logSize - 2; i++) {
+            down.add(ResBlock.load(w.prefix("conv_body_down").prefix(i), false));
+            up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i), true));
+            rgb.add(Conv2d.load(w.prefix("toRGB").prefix(i), 1, 0));
+            scale.add(sequential(w.prefix("condition_scale").prefix(i)));
+            shift.add(sequential(w.prefix("condition_shift").prefix(i)));
+        }
+        Conv2d finalConv = Conv2d.load(w.prefix("final_conv"), 1, 1);
+        Linear finalLinear = Linear.load(w.prefix("final_linear"));
+        StyleGAN2GeneratorCSFT decoder = StyleGAN2GeneratorCSFT.load(w.prefix("stylegan_decoder"), cfg.outSize(),
+                cfg.numMlp(), cfg.sftHalf());
+        long numStyleFeat = finalLinear.weight().getShape().get(0) / decoder.numLatent();
+        if (numStyleFeat * decoder.numLatent() != finalLinear.weight().getShape().get(0)) {
+            throw new CheckpointException("'" + w.path() + "final_linear.weight' has shape "
+                    + finalLinear.weight().getShape() + ", expected " + decoder.numLatent() + " latents x style size");
+        }
+        return new GFPGANv1Clean(first, down, finalConv, up, rgb, finalLinear, decoder, scale, shift, numStyleFeat);
+    }
+
+    private static Conv2d[] sequential(Weights w) {
+        return new Conv2d[] {Conv2d.load(w.prefix(0), 1, 1), Conv2d.load(w.prefix(2), 1, 1)};
+    }
+
+    /**
+     * x (b, 3, 512, 512) RGB in [-1, 1] -> restored image (b, 3, 512, 512), about [-1, 1], not clamped
+     * ({@code return_rgb=False}: the intermediate U-Net RGB outputs are not computed). {@code randomizeNoise}
+     * true draws fresh noise per call as GFPGANer does; false uses the stored noise buffers (reproducible).
+     */
+    public NDArray forward(NDArray x, boolean randomizeNoise) {
+        NDArray image;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray feat = Activations.leakyRelu(convBodyFirst.forward(x), 0.2);
+            List<NDArray> unetSkips = new ArrayList<>();
+            for (ResBlock block : convBodyDown) {
+                feat = block.forward(feat);
+                unetSkips.add(0, feat);
+            }
+            feat = Activations.leakyRelu(finalConv.forward(feat), 0.2);
+            long b = feat.getShape().get(0);
+            NDArray styleCode = finalLinear.forward(feat.reshape(b, -1)).reshape(b, -1, numStyleFeat);
+            List<NDArray> conditions = new ArrayList<>();
+            for (int i = 0; i < convBodyUp.size(); i++) {
+                feat = feat.add(unetSkips.get(i));
+                feat = convBodyUp.get(i).forward(feat);
+                conditions.add(apply(conditionScale.get(i), feat));
+                conditions.add(apply(conditionShift.get(i), feat));
+            }
+            image = stylegan.forward(styleCode, conditions, randomizeNoise);
+            NDScope.unregister(image);
+        }
+        NDScope.register(image);
+        return image;
+    }
+
+    /** The U-Net's intermediate RGB output {@code toRGB[i]} for a decoder feature (the original's out_rgbs). */
+    public NDArray toRGB(int level, NDArray feat) {
+        return toRGB.get(level).forward(feat);
+    }
+
+    private static NDArray apply(Conv2d[] seq, NDArray feat) {
+        return seq[1].forward(Activations.leakyRelu(seq[0].forward(feat), 0.2));
+    }
+
+    static int log2(int size) {
+        int log = 31 - Integer.numberOfLeadingZeros(size);
+        if (size <= 4 || (1 << log) != size) {
+            throw new IllegalArgumentException("out_size must be a power of two above 4, got " + size);
+        }
+        return log;
+    }
+}

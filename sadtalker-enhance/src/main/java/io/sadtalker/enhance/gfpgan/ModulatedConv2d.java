@@ -1,0 +1,79 @@
+package io.sadtalker.enhance.gfpgan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Interpolate;
+import io.sadtalker.core.nn.Linear;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * StyleGAN2 {@code ModulatedConv2d} of the clean arch ({@code stylegan2_clean_arch.py}): the weight
+ * {@code (1, out, in, k, k)} is scaled per sample by {@code modulation(style)}, optionally demodulated
+ * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale.
+ * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution.
+ */
+public final class ModulatedConv2d {
+    private static final double EPS = 1e-8;
+
+    private final Linear modulation;
+    private final NDArray weight;
+    private final boolean demodulate;
+    private final boolean upsample;
+    private final int outChannels;
+    private final int inChannels;
+    private final int kernel;
+
+    private ModulatedConv2d(Linear modulation, NDArray weight, boolean demodulate, boolean upsample) {
+        this.modulation = modulation;
+        this.weight = weight;
+        this.demodulate = demodulate;
+        this.upsample = upsample;
+        long[] s = weight.getShape().getShape();
+        this.outChannels = (int) s[1];
+        this.inChannels = (int) s[2];
+        this.kernel = (int) s[3];
+    }
+
+    /** Loads {@code weight} (1, out, in, k, k) and {@code modulation.{weight,bias}}. */
+    public static ModulatedConv2d load(Weights w, boolean demodulate, boolean upsample) {
+        NDArray weight = w.get("weight");
+        long[] s = weight.getShape().getShape();
+        if (s.length != 5 || s[0] != 1 || s[3] != s[4]) {
+            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
+                    + ", expected (1, out, in, k, k)");
+        }
+        Linear modulation = Linear.load(w.prefix("modulation"));
+        if (modulation.weight().getShape().get(0) != s[2]) {
+            throw new CheckpointException("'" + w.path() + "modulation.weight' has shape "
+                    + modulation.weight().getShape() + ", expected (" + s[2] + ", style)");
+        }
+        return new ModulatedConv2d(modulation, weight, demodulate, upsample);
+    }
+
+    /** x (b, in, h, w), style (b, num_style_feat) -> (b, out, h', w'). */
+    public NDArray forward(NDArray x, NDArray style) {
+        long b = x.getShape().get(0);
+        NDArray s = modulation.forward(style).reshape(b, 1, inChannels, 1, 1);
+        NDArray w = weight.mul(s); // (b, out, in, k, k)
+        if (demodulate) {
+            NDArray demod = w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1);
+            w = w.mul(demod.reshape(b, outChannels, 1, 1, 1));
+        }
+        w = w.reshape(b * outChannels, inChannels, kernel, kernel);
+        NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
+        long h = in.getShape().get(2);
+        long wd = in.getShape().get(3);
+        NDArray grouped = in.reshape(1, b * inChannels, h, wd);
+        long pad = kernel / 2;
+        NDArray out = Conv2d.of(w, null, new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, (int) b)
+                .forward(grouped);
+        return out.reshape(new Shape(b, outChannels, out.getShape().get(2), out.getShape().get(3)));
+    }
+
+    /** Output channels. */
+    public int outChannels() {
+        return outChannels;
+    }
+}

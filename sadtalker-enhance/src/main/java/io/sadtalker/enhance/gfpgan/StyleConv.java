@@ -1,0 +1,46 @@
+package io.sadtalker.enhance.gfpgan;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * StyleGAN2 {@code StyleConv}: modulated 3x3 conv (demodulated) times sqrt(2), noise injection
+ * {@code + weight * noise}, bias, LeakyReLU(0.2).
+ */
+public final class StyleConv {
+    private static final float SQRT2 = (float) Math.sqrt(2.0);
+
+    private final ModulatedConv2d modulatedConv;
+    private final NDArray weight;
+    private final NDArray bias;
+
+    private StyleConv(ModulatedConv2d modulatedConv, NDArray weight, NDArray bias) {
+        this.modulatedConv = modulatedConv;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** Loads {@code modulated_conv.*}, the noise strength {@code weight} (1) and {@code bias} (1, out, 1, 1). */
+    public static StyleConv load(Weights w, boolean upsample) {
+        ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), true, upsample);
+        NDArray weight = w.get("weight", 1);
+        NDArray bias = w.get("bias", 1, conv.outChannels(), 1, 1);
+        return new StyleConv(conv, weight, bias);
+    }
+
+    /**
+     * x (b, in, h, w), style (b, num_style_feat), noise (1 or b, 1, H, W) or null for fresh standard-normal
+     * noise (the original's {@code randomize_noise=True}).
+     */
+    public NDArray forward(NDArray x, NDArray style, NDArray noise) {
+        NDArray out = modulatedConv.forward(x, style).mul(SQRT2);
+        if (noise == null) {
+            long[] s = out.getShape().getShape();
+            noise = out.getManager().randomNormal(new ai.djl.ndarray.types.Shape(s[0], 1, s[2], s[3]));
+        }
+        out = out.add(noise.mul(weight));
+        out = out.add(bias);
+        return Activations.leakyRelu(out, 0.2);
+    }
+}

@@ -1,0 +1,128 @@
+package io.sadtalker.enhance.gfpgan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.Linear;
+import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code StyleGAN2GeneratorCSFT} (GFPGAN {@code gfpganv1_clean_arch.py} over {@code StyleGAN2GeneratorClean}): a
+ * constant 4x4 input, {@code style_conv1} + {@code to_rgb1}, then per resolution an upsampling StyleConv, the SFT
+ * modulation {@code out * scale + shift} (on the second half of the channels when {@code sftHalf}), a StyleConv and
+ * a ToRGB accumulated into the skip image. Takes one latent per layer (the encoder's "different w").
+ */
+public final class StyleGAN2GeneratorCSFT {
+    private final List<Linear> styleMlp;
+    private final NDArray constantInput;
+    private final StyleConv styleConv1;
+    private final ToRGB toRgb1;
+    private final List<StyleConv> styleConvs;
+    private final List<ToRGB> toRgbs;
+    private final List<NDArray> noises;
+    private final boolean sftHalf;
+
+    private StyleGAN2GeneratorCSFT(List<Linear> styleMlp, NDArray constantInput, StyleConv styleConv1, ToRGB toRgb1,
+                                   List<StyleConv> styleConvs, List<ToRGB> toRgbs, List<NDArray> noises,
+                                   boolean sftHalf) {
+        this.styleMlp = styleMlp;
+        this.constantInput = constantInput;
+        this.styleConv1 = styleConv1;
+        this.toRgb1 = toRgb1;
+        this.styleConvs = styleConvs;
+        this.toRgbs = toRgbs;
+        this.noises = noises;
+        this.sftHalf = sftHalf;
+    }
+
+    /**
+     * Loads the decoder for {@code outSize} (a power of two) with {@code numMlp} style-MLP layers
+     * ({@code style_mlp.1, .3, ...}, kept for {@link #styleMlp} although GFPGAN feeds latents directly).
+     */
+    public static StyleGAN2GeneratorCSFT load(Weights w, int outSize, int numMlp, boolean sftHalf) {
+        int logSize = GFPGANv1Clean.log2(outSize);
+        Weights mlp = w.prefix("style_mlp");
+        List<Linear> styleMlp = new ArrayList<>();
+        for (int i = 0; i < numMlp; i++) {
+            styleMlp.add(Linear.load(mlp.prefix(2 * i + 1)));
+        }
+        NDArray constant = w.prefix("constant_input").get("weight");
+        StyleConv styleConv1 = StyleConv.load(w.prefix("style_conv1"), false);
+        ToRGB toRgb1 = ToRGB.load(w.prefix("to_rgb1"), false);
+        Weights convs = w.prefix("style_convs");
+        Weights rgbs = w.prefix("to_rgbs");
+        List<StyleConv> styleConvs = new ArrayList<>();
+        List<ToRGB> toRgbs = new ArrayList<>();
+        for (int i = 0; i < logSize - 2; i++) {
+            styleConvs.add(StyleConv.load(convs.prefix(2 * i), true));
+            styleConvs.add(StyleConv.load(convs.prefix(2 * i + 1), false));
+            toRgbs.add(ToRGB.load(rgbs.prefix(i), true));
+        }
+        Weights noiseBuffers = w.prefix("noises");
+        List<NDArray> noises = new ArrayList<>();
+        int numLayers = (logSize - 2) * 2 + 1;
+        for (int i = 0; i < numLayers; i++) {
+            long res = 1L << ((i + 5) / 2);
+            noises.add(noiseBuffers.get("noise" + i, 1, 1, res, res));
+        }
+        return new StyleGAN2GeneratorCSFT(styleMlp, constant, styleConv1, toRgb1, styleConvs, toRgbs, noises, sftHalf);
+    }
+
+    /** {@code style_mlp}: NormStyleCode then the Linear + LeakyReLU(0.2) layers; (b, 512) -> (b, 512). */
+    public NDArray styleMlp(NDArray z) {
+        NDArray x = z.mul(z.square().mean(new int[] {1}, true).add(1e-8).sqrt().pow(-1));
+        for (Linear l : styleMlp) {
+            x = Activations.leakyRelu(l.forward(x), 0.2);
+        }
+        return x;
+    }
+
+    /**
+     * latent (b, num_latent, 512), conditions (scale, shift) pairs per resolution from 8 up; with
+     * {@code randomizeNoise} fresh normal noise per layer, else the stored {@code noises.noise<i>} buffers.
+     * Returns the image (b, 3, out, out).
+     */
+    public NDArray forward(NDArray latent, List<NDArray> conditions, boolean randomizeNoise) {
+        long b = latent.getShape().get(0);
+        NDArray out = constantInput.repeat(0, b);
+        out = styleConv1.forward(out, latentAt(latent, 0), noise(0, randomizeNoise));
+        NDArray skip = toRgb1.forward(out, latentAt(latent, 1), null);
+        int i = 1;
+        for (int block = 0; block < toRgbs.size(); block++) {
+            out = styleConvs.get(2 * block).forward(out, latentAt(latent, i), noise(i, randomizeNoise));
+            if (i < conditions.size()) {
+                NDArray scale = conditions.get(i - 1);
+                NDArray shift = conditions.get(i);
+                if (sftHalf) {
+                    long half = out.getShape().get(1) / 2;
+                    NDList parts = out.split(new long[] {half}, 1);
+                    NDArray sft = parts.get(1).mul(scale).add(shift);
+                    out = NDArrays.concat(new NDList(parts.get(0), sft), 1);
+                } else {
+                    out = out.mul(scale).add(shift);
+                }
+            }
+            out = styleConvs.get(2 * block + 1).forward(out, latentAt(latent, i + 1), noise(i + 1, randomizeNoise));
+            skip = toRgbs.get(block).forward(out, latentAt(latent, i + 2), skip);
+            i += 2;
+        }
+        return skip;
+    }
+
+    /** Number of latents the decoder consumes ({@code log_size * 2 - 2}). */
+    public int numLatent() {
+        return toRgbs.size() * 2 + 2;
+    }
+
+    private NDArray noise(int layer, boolean randomize) {
+        return randomize ? null : noises.get(layer);
+    }
+
+    private static NDArray latentAt(NDArray latent, int index) {
+        return latent.get(new NDIndex(":, {}", index));
+    }
+}

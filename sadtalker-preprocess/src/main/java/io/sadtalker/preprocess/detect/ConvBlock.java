@@ -1,0 +1,59 @@
+package io.sadtalker.preprocess.detect;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.BatchNorm;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.weights.Weights;
+
+/**
+ * AWing {@code ConvBlock}: three pre-activated 3x3 convs (out/2, out/4, out/4 channels) concatenated, plus the
+ * residual (through {@code downsample} = BatchNorm, ReLU, 1x1 conv when the channel count changes).
+ */
+final class ConvBlock {
+    private static final double BN_EPS = 1e-5;
+
+    private final BatchNorm bn1;
+    private final Conv2d conv1;
+    private final BatchNorm bn2;
+    private final Conv2d conv2;
+    private final BatchNorm bn3;
+    private final Conv2d conv3;
+    private final BatchNorm downsampleBn;
+    private final Conv2d downsampleConv;
+
+    private ConvBlock(BatchNorm bn1, Conv2d conv1, BatchNorm bn2, Conv2d conv2, BatchNorm bn3, Conv2d conv3,
+                      BatchNorm downsampleBn, Conv2d downsampleConv) {
+        this.bn1 = bn1;
+        this.conv1 = conv1;
+        this.bn2 = bn2;
+        this.conv2 = conv2;
+        this.bn3 = bn3;
+        this.conv3 = conv3;
+        this.downsampleBn = downsampleBn;
+        this.downsampleConv = downsampleConv;
+    }
+
+    static ConvBlock load(Weights w) {
+        BatchNorm dsBn = null;
+        Conv2d dsConv = null;
+        if (w.contains("downsample.0.weight")) {
+            dsBn = BatchNorm.load(w.prefix("downsample").prefix(0), BN_EPS);
+            dsConv = Conv2d.load(w.prefix("downsample").prefix(2), 1, 0);
+        }
+        return new ConvBlock(BatchNorm.load(w.prefix("bn1"), BN_EPS), Conv2d.load(w.prefix("conv1"), 1, 1),
+                BatchNorm.load(w.prefix("bn2"), BN_EPS), Conv2d.load(w.prefix("conv2"), 1, 1),
+                BatchNorm.load(w.prefix("bn3"), BN_EPS), Conv2d.load(w.prefix("conv3"), 1, 1), dsBn, dsConv);
+    }
+
+    NDArray forward(NDArray x) {
+        NDArray out1 = conv1.forward(Activations.relu(bn1.forward(x)));
+        NDArray out2 = conv2.forward(Activations.relu(bn2.forward(out1)));
+        NDArray out3 = conv3.forward(Activations.relu(bn3.forward(out2)));
+        NDArray residual = downsampleConv == null ? x
+                : downsampleConv.forward(Activations.relu(downsampleBn.forward(x)));
+        return NDArrays.concat(new NDList(out1, out2, out3), 1).add(residual);
+    }
+}

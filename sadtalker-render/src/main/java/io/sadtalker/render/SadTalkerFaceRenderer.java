@@ -1,0 +1,145 @@
+package io.sadtalker.render;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.FaceRenderer;
+import io.sadtalker.core.stage.FrameStream;
+import io.sadtalker.core.stage.RenderRequest;
+import io.sadtalker.core.weights.Checkpoint;
+import io.sadtalker.core.weights.Weights;
+import io.sadtalker.render.nets.AnimateConfig;
+import io.sadtalker.render.nets.KPDetector;
+import io.sadtalker.render.nets.MakeAnimation;
+import io.sadtalker.render.nets.MappingNet;
+import io.sadtalker.render.nets.OcclusionAwareSPADEGenerator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * SadTalker's face renderer ({@code AnimateFromCoeff}): MappingNet, KPDetector and the SPADE generator of the
+ * official checkpoints, turning a {@link RenderRequest} into a lazily rendered {@link FrameStream}.
+ *
+ * <p>Per request the source-only work (canonical keypoints, source keypoints, the generator's source features) is
+ * done once; frames are then rendered on a worker thread in batches of {@code batchSize} consecutive frames, one
+ * NDManager sub-scope per batch, into a bounded queue, so memory stays flat however long the audio is. The
+ * original renders strided rows ({@code b*n + k}, see {@link FaceRenderData}); each frame depends only on its own
+ * coefficient window, so consecutive batches give the same frames in their natural order. Output frames are
+ * converted as {@link PredictionFrames} (crop aspect ratio) and cut to the motion's frame count.
+ *
+ * <p>Thread-safe: the networks are immutable, every {@link #render} call has its own worker and memory scope.
+ */
+public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable {
+    private final NDManager manager;
+    private final MakeAnimation animation;
+    private final int size;
+    private final int coeffNc;
+
+    /**
+     * Wraps loaded networks. {@code manager} holds their weights and becomes owned by the renderer (closed by
+     * {@link #close()}); {@code coeffNc} is MappingNet's input width (70, or 73 for mapping_00109).
+     */
+    public SadTalkerFaceRenderer(NDManager manager, MakeAnimation animation, int size, int coeffNc) {
+        this.manager = manager;
+        this.animation = animation;
+        this.size = size;
+        this.coeffNc = coeffNc;
+    }
+
+    /**
+     * Loads the renderer for model {@code size} (256 or 512) and {@code preprocess} mode from the official files in
+     * {@code checkpointDir}: {@code SadTalker_V0.0.2_<size>.safetensors} ({@code kp_extractor.}, {@code generator.})
+     * and {@code mapping_00229-model.pth.tar} (crop, extcrop, resize) or {@code mapping_00109-model.pth.tar}
+     * (full, extfull), as the original's {@code init_path}.
+     */
+    public static SadTalkerFaceRenderer load(Path checkpointDir, int size, Preprocess preprocess) {
+        if (size != 256 && size != 512) {
+            throw new IllegalArgumentException("size must be 256 or 512, got " + size);
+        }
+        if (checkpointDir == null) {
+            throw new CheckpointException("no checkpoint directory given for the face renderer");
+        }
+        boolean full = preprocess.pastesBack();
+        Path facerender = checkpointDir.resolve("SadTalker_V0.0.2_" + size + ".safetensors");
+        Path mapping = checkpointDir.resolve(full ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar");
+        NDManager manager = NDManager.newBaseManager();
+        try (Checkpoint models = Checkpoint.open(facerender); Checkpoint map = Checkpoint.open(mapping)) {
+            return load(manager, models.weights(manager), map.weights(manager, "mapping"), size, full);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds the networks from {@code facerender} (root of the SadTalker safetensors) and {@code mapping} (the state
+     * dict of a mapping file); the weights must live in {@code manager}, which the renderer then owns.
+     */
+    public static SadTalkerFaceRenderer load(NDManager manager, Weights facerender, Weights mapping, int size,
+                                             boolean full) {
+        AnimateConfig config = full ? AnimateConfig.facerenderStill() : AnimateConfig.facerender();
+        KPDetector kp = facerender.prefix("kp_extractor").bind(w -> KPDetector.load(w, config.kpDetector()));
+        OcclusionAwareSPADEGenerator generator = facerender.prefix("generator")
+                .bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
+        MappingNet net = mapping.bind(w -> MappingNet.load(w, config.mapping()));
+        return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, net, generator), size,
+                config.mapping().coeffNc());
+    }
+
+    @Override
+    public FrameStream render(RenderRequest request) {
+        if (request.sourceFace() == null || request.sourceCoefficients() == null || request.motion() == null
+                || request.preprocess() == null) {
+            throw new SadTalkerException("a render request needs a source face, its coefficients, motion and a"
+                    + " preprocess mode");
+        }
+        FaceRenderData data = FaceRenderData.create(request.sourceFace(), request.sourceCoefficients(),
+                request.motion(), request.preprocess(), request.still(), request.expressionScale(),
+                request.batchSize(), size, request.yaw(), request.pitch(), request.roll());
+        if (data.semanticWidth() != coeffNc) {
+            throw new SadTalkerException("preprocess '" + request.preprocess().cliName() + "' feeds "
+                    + data.semanticWidth() + " coefficients but this renderer's MappingNet takes " + coeffNc
+                    + " (load it for the same preprocess mode)");
+        }
+        PredictionFrames.frameSize(request.cropInfo(), size);
+        NDManager scope = manager.newSubManager();
+        MakeAnimation.Source source;
+        try {
+            NDArray image = data.sourceImage(scope).get(new NDIndex("0:1"));
+            NDArray semantics = data.sourceSemantics(scope).get(new NDIndex("0:1"));
+            source = animation.prepare(image, semantics);
+        } catch (RuntimeException e) {
+            scope.close();
+            throw e;
+        }
+        return new RenderedFrames(data.frameNum(), data.batchSize(),
+                (from, count) -> renderBatch(data, source, scope, request, from, count),
+                () -> {
+                    source.close();
+                    scope.close();
+                });
+    }
+
+    private List<RgbImage> renderBatch(FaceRenderData data, MakeAnimation.Source source, NDManager parent,
+                                       RenderRequest request, int from, int count) {
+        try (NDManager batch = parent.newSubManager()) {
+            NDArray prediction = animation.frame(source, data.targetSemantics(from, count, batch),
+                    data.yaw(from, count, batch), data.pitch(from, count, batch), data.roll(from, count, batch));
+            return PredictionFrames.toFrames(prediction, request.cropInfo(), size);
+        }
+    }
+
+    /** The model size, 256 or 512. */
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

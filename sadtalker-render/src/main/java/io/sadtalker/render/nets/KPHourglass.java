@@ -1,0 +1,48 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code util.KPHourglass}: 2-D DownBlocks, a 1x1 conv to {@code reshape_features} channels viewed as a
+ * (C / depth, depth, h, w) volume, 3-D UpBlocks.
+ */
+final class KPHourglass {
+    private final List<DownBlock2d> downBlocks;
+    private final ConvLayer conv;
+    private final List<UpBlock3d> upBlocks;
+    private final int reshapeDepth;
+
+    private KPHourglass(List<DownBlock2d> downBlocks, ConvLayer conv, List<UpBlock3d> upBlocks, int reshapeDepth) {
+        this.downBlocks = downBlocks;
+        this.conv = conv;
+        this.upBlocks = upBlocks;
+        this.reshapeDepth = reshapeDepth;
+    }
+
+    static KPHourglass load(Weights w, int numBlocks, int reshapeDepth) {
+        List<DownBlock2d> down = new ArrayList<>();
+        List<UpBlock3d> up = new ArrayList<>();
+        for (int i = 0; i < numBlocks; i++) {
+            down.add(DownBlock2d.load(w.prefix("down_blocks").prefix("down" + i)));
+            up.add(UpBlock3d.load(w.prefix("up_blocks").prefix("up" + i)));
+        }
+        return new KPHourglass(down, ConvLayer.load(w.prefix("conv"), 1, 0), up, reshapeDepth);
+    }
+
+    NDArray forward(NDArray x) {
+        NDArray out = x;
+        for (DownBlock2d block : downBlocks) {
+            out = block.forward(out);
+        }
+        out = conv.forward(out);
+        long[] s = out.getShape().getShape();
+        out = out.reshape(s[0], s[1] / reshapeDepth, reshapeDepth, s[2], s[3]);
+        for (UpBlock3d block : upBlocks) {
+            out = block.forward(out);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import io.sadtalker.core.nn.GridSample;
+import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code generator.OcclusionAwareSPADEGenerator} (facevid2vid with a SPADE decoder): appearance encoder to a 3-D
+ * feature volume, dense motion from source / driving keypoints, 3-D warp, occlusion, SPADE decoder to RGB in [0, 1].
+ *
+ * <p>Everything that depends only on the source image and its keypoints is computed once by {@link #prepare} into a
+ * {@link SourceCache}; {@link #render} then runs the per-frame part. Immutable after loading; {@code render} may be
+ * called from several threads at once (each with its own driving keypoints).
+ */
+public final class OcclusionAwareSPADEGenerator {
+    private final DenseMotionNetwork denseMotion;
+    private final SameBlock2d first;
+    private final List<DownBlock2d> downBlocks;
+    private final ConvLayer second;
+    private final List<ResBlock3d> resblocks3d;
+    private final SameBlock2d third;
+    private final ConvLayer fourth;
+    private final SPADEDecoder decoder;
+    private final Params params;
+
+    /** {@code generator_params} (with the common {@code num_kp}, {@code feature_channel}) of facerender.yaml. */
+    public record Params(int imageChannel, int featureChannel, int numKp, int blockExpansion, int maxFeatures,
+                         int numDownBlocks, int reshapeChannel, int reshapeDepth, int numResblocks,
+                         boolean estimateOcclusionMap, DenseMotionParams denseMotion) {
+        /** The values of SadTalker's facerender.yaml. */
+        public static Params facerender() {
+            return new Params(3, 32, 15, 64, 512, 2, 32, 16, 6, true, new DenseMotionParams(32, 1024, 5, 16, 4));
+        }
+    }
+
+    /** {@code dense_motion_params} of facerender.yaml. */
+    public record DenseMotionParams(int blockExpansion, int maxFeatures, int numBlocks, int reshapeDepth, int compress) {
+    }
+
+    /** Generator outputs: {@code prediction} (B, 3, H, W) in [0, 1], {@code occlusionMap} (B, 1, H/4, W/4) or null without occlusion estimation, {@code mask} (B, K+1, d, H/4, W/4). */
+    public record Output(NDArray prediction, NDArray occlusionMap, NDArray mask) {
+    }
+
+    /**
+     * Source-only state: the appearance feature volume and the dense-motion source terms for one source image
+     * and its transformed keypoints. Owns its native memory; close it when the request is done.
+     */
+    public static final class SourceCache implements AutoCloseable {
+        private final NDManager manager;
+        private final NDArray feature3d;
+        private final DenseMotionNetwork.Source motion;
+
+        private SourceCache(NDManager manager, NDArray feature3d, DenseMotionNetwork.Source motion) {
+            this.manager = manager;
+            this.feature3d = feature3d;
+            this.motion = motion;
+        }
+
+        /** The appearance feature volume (B, reshape_channel, reshape_depth, H/4, W/4). */
+        public NDArray feature3d() {
+            return feature3d;
+        }
+
+        /** The transformed source keypoints (B, K, 3) this cache was built for. */
+        public NDArray kpSource() {
+            return motion.kpSource();
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    private OcclusionAwareSPADEGenerator(DenseMotionNetwork denseMotion, SameBlock2d first, List<DownBlock2d> downBlocks,
+                                         ConvLayer second, List<ResBlock3d> resblocks3d, SameBlock2d third,
+                                         ConvLayer fourth, SPADEDecoder decoder, Params params) {
+        this.denseMotion = denseMotion;
+        this.first = first;
+        this.downBlocks = downBlocks;
+        this.second = second;
+        this.resblocks3d = resblocks3d;
+        this.third = third;
+        this.fourth = fourth;
+        this.decoder = decoder;
+        this.params = params;
+    }
+
+    /** Loads the generator from {@code w} (the {@code generator.} scope of SadTalker_V0.0.2_256/512). */
+    public static OcclusionAwareSPADEGenerator load(Weights w, Params p) {
+        DenseMotionParams dm = p.denseMotion();
+        DenseMotionNetwork dense = DenseMotionNetwork.load(w.prefix("dense_motion_network"),
+                new DenseMotionNetwork.Params(dm.blockExpansion(), dm.maxFeatures(), dm.numBlocks(), dm.reshapeDepth(),
+                        dm.compress()), p.estimateOcclusionMap());
+        List<DownBlock2d> down = new ArrayList<>();
+        for (int i = 0; i < p.numDownBlocks(); i++) {
+            down.add(DownBlock2d.load(w.prefix("down_blocks").prefix(i)));
+        }
+        List<ResBlock3d> res = new ArrayList<>();
+        for (int i = 0; i < p.numResblocks(); i++) {
+            res.add(ResBlock3d.load(w.prefix("resblocks_3d").prefix("3dr" + i)));
+        }
+        return new OcclusionAwareSPADEGenerator(dense, SameBlock2d.load(w.prefix("first"), 1, false), down,
+                ConvLayer.load(w.prefix("second"), 1, 0), res, SameBlock2d.load(w.prefix("third"), 1, true),
+                ConvLayer.load(w.prefix("fourth"), 1, 0), SPADEDecoder.load(w.prefix("decoder")), p);
+    }
+
+    /**
+     * Computes the source-only state for {@code sourceImage} (B, 3, H, W) in [0, 1] and its transformed keypoints
+     * {@code kpSource} (B, K, 3). A batch-1 cache serves any driving batch size.
+     */
+    public SourceCache prepare(NDArray sourceImage, NDArray kpSource) {
+        NDManager manager = sourceImage.getManager().newSubManager();
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray out = first.forward(sourceImage);
+            for (DownBlock2d block : downBlocks) {
+                out = block.forward(out);
+            }
+            out = second.forward(out);
+            long[] s = out.getShape().getShape();
+            NDArray feature3d = out.reshape(s[0], params.reshapeChannel(), params.reshapeDepth(), s[2], s[3]);
+            for (ResBlock3d block : resblocks3d) {
+                feature3d = block.forward(feature3d);
+            }
+            DenseMotionNetwork.Source motion = denseMotion.prepare(feature3d, kpSource.duplicate());
+            NDList kept = motion.arrays();
+            kept.add(feature3d);
+            NDScope.unregister(kept);
+            kept.attach(manager);
+            return new SourceCache(manager, feature3d, motion);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The predicted frame (B, 3, H, W) in [0, 1] for driving keypoints {@code kpDriving} (B, K, 3). */
+    public NDArray render(SourceCache cache, NDArray kpDriving) {
+        Output out = forward(cache, kpDriving);
+        out.mask().close();
+        if (out.occlusionMap() != null) {
+            out.occlusionMap().close();
+        }
+        return out.prediction();
+    }
+
+    /** All generator outputs for driving keypoints {@code kpDriving} (B, K, 3); attached to kpDriving's manager. */
+    public Output forward(SourceCache cache, NDArray kpDriving) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            long b = kpDriving.getShape().get(0);
+            DenseMotionNetwork.Output motion = denseMotion.forward(cache.motion, kpDriving);
+            NDArray feature = DenseMotionNetwork.batch(cache.feature3d, b);
+            NDArray out = GridSample.sample3d(feature, motion.deformation(), false);
+            long[] s = out.getShape().getShape();
+            out = out.reshape(s[0], s[1] * s[2], s[3], s[4]);
+            out = fourth.forward(third.forward(out));
+            if (motion.occlusionMap() != null) {
+                out = out.mul(motion.occlusionMap());
+            }
+            NDArray prediction = decoder.forward(out);
+            NDList result = new NDList(prediction, motion.mask());
+            if (motion.occlusionMap() != null) {
+                result.add(motion.occlusionMap());
+            }
+            NDScope.unregister(result);
+            result.attach(kpDriving.getManager());
+            return new Output(prediction, motion.occlusionMap(), motion.mask());
+        }
+    }
+
+    /** The original's uncached call {@code generator(source_image, kp_driving=..., kp_source=...)}. */
+    public Output forward(NDArray sourceImage, NDArray kpDriving, NDArray kpSource) {
+        try (SourceCache cache = prepare(sourceImage, kpSource)) {
+            return forward(cache, kpDriving);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import io.sadtalker.core.weights.Weights;
+
+/** {@code util.ResBlock3d}: {@code x + conv2(relu(norm2(conv1(relu(norm1(x))))))}, 3x3x3 convs. */
+final class ResBlock3d {
+    private final ChannelAffine norm1;
+    private final ConvLayer conv1;
+    private final ChannelAffine norm2;
+    private final ConvLayer conv2;
+
+    private ResBlock3d(ChannelAffine norm1, ConvLayer conv1, ChannelAffine norm2, ConvLayer conv2) {
+        this.norm1 = norm1;
+        this.conv1 = conv1;
+        this.norm2 = norm2;
+        this.conv2 = conv2;
+    }
+
+    static ResBlock3d load(Weights w) {
+        return new ResBlock3d(ChannelAffine.loadBatchNorm(w.prefix("norm1")), ConvLayer.load(w.prefix("conv1"), 1, 1),
+                ChannelAffine.loadBatchNorm(w.prefix("norm2")), ConvLayer.load(w.prefix("conv2"), 1, 1));
+    }
+
+    NDArray forward(NDArray x) {
+        NDArray out = conv1.forward(Activation.relu(norm1.apply(x)));
+        out = conv2.forward(Activation.relu(norm2.apply(out)));
+        return out.add(x);
+    }
+}

@@ -1,0 +1,48 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code generator.SPADEDecoder}: conv 3x3 (256 to 512), six SPADE resblocks at the feature resolution, two
+ * upsampling SPADE resblocks (512 to 256 to 64), conv 3x3 to RGB, sigmoid. The decoder input is also the segmap.
+ */
+final class SPADEDecoder {
+    private static final int MIDDLE_BLOCKS = 6;
+    private final ConvLayer fc;
+    private final List<SPADEResnetBlock> middle;
+    private final SPADEResnetBlock up0;
+    private final SPADEResnetBlock up1;
+    private final ConvLayer convImg;
+
+    private SPADEDecoder(ConvLayer fc, List<SPADEResnetBlock> middle, SPADEResnetBlock up0, SPADEResnetBlock up1,
+                         ConvLayer convImg) {
+        this.fc = fc;
+        this.middle = middle;
+        this.up0 = up0;
+        this.up1 = up1;
+        this.convImg = convImg;
+    }
+
+    static SPADEDecoder load(Weights w) {
+        List<SPADEResnetBlock> middle = new ArrayList<>();
+        for (int i = 0; i < MIDDLE_BLOCKS; i++) {
+            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i)));
+        }
+        return new SPADEDecoder(ConvLayer.load(w.prefix("fc"), 1, 1), middle, SPADEResnetBlock.load(w.prefix("up_0")),
+                SPADEResnetBlock.load(w.prefix("up_1")), ConvLayer.load(w.prefix("conv_img"), 1, 1));
+    }
+
+    NDArray forward(NDArray feature) {
+        NDArray x = fc.forward(feature);
+        for (SPADEResnetBlock block : middle) {
+            x = block.forward(x, feature);
+        }
+        x = up0.forward(Ops.upsampleNearest(x, 2), feature);
+        x = up1.forward(Ops.upsampleNearest(x, 2), feature);
+        return Activation.sigmoid(convImg.forward(Activation.leakyRelu(x, 0.2f)));
+    }
+}
