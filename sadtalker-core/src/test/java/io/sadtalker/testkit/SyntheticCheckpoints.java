@@ -63,6 +63,31 @@ public final class SyntheticCheckpoints {
     }
 
     /**
+     * A checkpoint directory as a user has one ({@code <cache>/<seed>/dirs/<name>}): symbolic links, under their
+     * official names, to the synthetic files of {@code manifestFiles} for {@code seed}.
+     */
+    public static Path directory(String name, String seed, String... manifestFiles) {
+        Path dir = Fixtures.syntheticCache().resolve(safe(seed)).resolve("dirs").resolve(name);
+        try {
+            Files.createDirectories(dir);
+            for (String manifestFile : manifestFiles) {
+                Path file = path(manifestFile, seed);
+                Path link = dir.resolve(file.getFileName());
+                if (!Files.exists(link)) {
+                    try {
+                        Files.createSymbolicLink(link, file);
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        // another test JVM made the same link
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out checkpoint directory " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /**
      * Writes {@code manifest}'s synthetic tensors for {@code seed} to {@code out} in {@code container}
      * ({@code safetensors} or {@code torch-zip}), whatever the manifest's own container is.
      */

@@ -119,6 +119,9 @@ final class TorchZipFile implements CheckpointContainer {
             throw new CheckpointException(file + ": checkpoint is closed (load '" + key + "')");
         }
         TensorDType dtype = tensor.storage().dtype();
+        if (tensor.elementCount() == 0) {
+            return TensorBytes.toNDArray(ByteBuffer.allocateDirect(0), dtype, tensor.size(), manager);
+        }
         long span = tensor.span();
         long bytes = span * dtype.byteSize();
         if (bytes > Integer.MAX_VALUE) {
@@ -126,7 +129,7 @@ final class TorchZipFile implements CheckpointContainer {
                     + " bytes; tensors over 2 GiB are not supported");
         }
         ByteBuffer data = readRange(tensor.storage().entryName(), tensor.offset() * dtype.byteSize(), (int) bytes, key);
-        if (tensor.isContiguous() || tensor.elementCount() == 0) {
+        if (tensor.isContiguous()) {
             return TensorBytes.toNDArray(data, dtype, tensor.size(), manager);
         }
         try (NDManager scope = manager.newSubManager()) {

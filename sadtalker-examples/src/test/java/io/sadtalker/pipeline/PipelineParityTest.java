@@ -1,0 +1,120 @@
+package io.sadtalker.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import io.sadtalker.audio.decode.FfmpegAudioDecoder;
+import io.sadtalker.audio.mel.SadTalkerMelSpectrogram;
+import io.sadtalker.core.CropInfo;
+import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.MotionCoefficients;
+import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.ProgressListener;
+import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.pipeline.GenerationRequest;
+import io.sadtalker.core.pipeline.PreparedPortrait;
+import io.sadtalker.core.pipeline.TalkingHeadPipeline;
+import io.sadtalker.core.stage.FrameStream;
+import io.sadtalker.testkit.FixtureCase;
+import io.sadtalker.testkit.ParityAssert;
+import io.sadtalker.testkit.ParityTests;
+import io.sadtalker.testkit.SyntheticCheckpoints;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The whole chain of {@code inference.py} through the public {@link TalkingHeadPipeline} API, with the case's
+ * injections (full-picture and crop landmarks, blink ratio, CVAE noise) and the default stages loaded from
+ * synthetic official checkpoint files.
+ */
+class PipelineParityTest {
+
+    @TestFactory
+    Stream<DynamicTest> cases() {
+        return ParityTests.cases("pipeline", PipelineParityTest::check);
+    }
+
+    private static void check(FixtureCase c) throws Exception {
+        Preprocess mode = Preprocess.valueOf(c.params().get("preprocess").asText().toUpperCase(Locale.ROOT));
+        int size = c.params().get("size").asInt();
+        Path checkpoints = SyntheticCheckpoints.directory("pipeline-" + size, c.seed(),
+                "SadTalker_V0.0.2_" + size + ".safetensors.json", "mapping_00229-model.pth.tar.json",
+                "mapping_00109-model.pth.tar.json");
+        float[] z;
+        float[] ratio;
+        float[] landmarksFull;
+        float[] landmarksCrop;
+        try (NDManager m = NDManager.newBaseManager()) {
+            z = c.input("z", m).toFloatArray();
+            ratio = c.input("ratio_gt", m).toFloatArray();
+            landmarksFull = c.input("landmarks_full", m).toFloatArray();
+            landmarksCrop = c.input("landmarks_crop", m).toFloatArray();
+        }
+        int[] drawn = {0};
+        GenerationRequest request = GenerationRequest.builder()
+                .portrait(c.file("portrait.png")).audio(c.file("speech.wav"))
+                .poseStyle(c.params().get("pose_style").asInt())
+                .expressionScale((float) c.params().get("expression_scale").asDouble())
+                .landmarks(new Landmarks(landmarksFull)).cropLandmarks(new Landmarks(landmarksCrop))
+                .blinkRatio(ratio)
+                .noise((batch, dim) -> {
+                    float[] draw = new float[batch * dim];
+                    System.arraycopy(z, drawn[0], draw, 0, draw.length);
+                    drawn[0] += draw.length;
+                    return draw;
+                })
+                .build();
+        try (TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpoints).size(size)
+                .preprocess(mode).still(c.params().get("still").asBoolean())
+                .batchSize(c.params().get("batch_size").asInt())
+                .landmarkDetector(image -> {
+                    throw new AssertionError("the landmarks are injected; detection must not run");
+                })
+                .build()) {
+            PreparedPortrait portrait = pipeline.prepare(request, ProgressListener.NONE);
+            CropInfo info = portrait.cropped().cropInfo();
+            ParityAssert.check(c, "crop_info_size", new int[] {info.cropWidth(), info.cropHeight()}, 2);
+            ParityAssert.check(c, "crop_box", new int[] {info.clx(), info.cly(), info.crx(), info.cry()}, 4);
+            ParityAssert.check(c, "crop_quad", new double[] {info.lx(), info.ly(), info.rx(), info.ry()}, 4);
+            ParityAssert.check(c, "cropped_png", u8(List.of(portrait.cropped().face()), false), 256, 256, 3);
+            ParityAssert.check(c, "first_coeff_3dmm", portrait.coefficients().coeff73(), 1, 73);
+            ParityAssert.check(c, "first_full_3dmm", portrait.coefficients().full257(), 1, 257);
+
+            MelWindows mel = new SadTalkerMelSpectrogram().windows(new FfmpegAudioDecoder().decode16k(request.audio()));
+            ParityAssert.check(c, "indiv_mels", mel.data(), 1, mel.frames(), 1, 80, 16);
+
+            MotionCoefficients motion = pipeline.motion(portrait, request, ProgressListener.NONE);
+            ParityAssert.check(c, "coeff_3dmm", motion.data(), motion.frames(), 70);
+            assertThat(drawn[0]).as("noise values drawn").isEqualTo(z.length);
+
+            List<RgbImage> frames = new ArrayList<>();
+            try (FrameStream stream = pipeline.frames(portrait, motion, request, ProgressListener.NONE)) {
+                stream.forEachRemaining(frames::add);
+            }
+            RgbImage first = frames.get(0);
+            if (mode.pastesBack()) {
+                ParityAssert.check(c, "pasted_bgr", u8(frames, true), frames.size(), first.height(), first.width(), 3);
+            } else {
+                ParityAssert.check(c, "frames_final", u8(frames, false), frames.size(), first.height(), first.width(), 3);
+            }
+        }
+    }
+
+    private static int[] u8(List<RgbImage> images, boolean bgr) {
+        int per = images.get(0).width() * images.get(0).height() * 3;
+        int[] out = new int[images.size() * per];
+        for (int i = 0; i < images.size(); i++) {
+            byte[] px = bgr ? images.get(i).bgr() : images.get(i).rgb();
+            for (int j = 0; j < per; j++) {
+                out[i * per + j] = px[j] & 0xFF;
+            }
+        }
+        return out;
+    }
+}
