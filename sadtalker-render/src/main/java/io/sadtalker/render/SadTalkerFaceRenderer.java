@@ -116,7 +116,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
             scope.close();
             throw e;
         }
-        return new RenderedFrames(data.frameNum(), data.batchSize(),
+        return RenderedFrames.start(data.frameNum(), data.batchSize(),
                 (from, count) -> renderBatch(data, source, scope, request, from, count),
                 () -> {
                     source.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.FrameStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,7 @@ class RenderedFramesTest {
     void yieldsEveryFrameInOrderAndCleansUp() throws InterruptedException {
         CountDownLatch cleaned = new CountDownLatch(1);
         List<Integer> seen = new ArrayList<>();
-        try (RenderedFrames frames = new RenderedFrames(7, 3, RenderedFramesTest::numbered, cleaned::countDown)) {
+        try (FrameStream frames = RenderedFrames.start(7, 3, RenderedFramesTest::numbered, cleaned::countDown)) {
             assertThat(frames.frameCount()).isEqualTo(7);
             while (frames.hasNext()) {
                 seen.add(frames.next().get(0, 0, 0));
@@ -31,7 +32,7 @@ class RenderedFramesTest {
     void workerStaysAFewBatchesAhead() throws InterruptedException {
         AtomicInteger rendered = new AtomicInteger();
         CountDownLatch cleaned = new CountDownLatch(1);
-        RenderedFrames frames = new RenderedFrames(1000, 2, (from, count) -> {
+        FrameStream frames = RenderedFrames.start(1000, 2, (from, count) -> {
             rendered.addAndGet(count);
             return numbered(from, count);
         }, cleaned::countDown);
@@ -44,7 +45,7 @@ class RenderedFramesTest {
 
     @Test
     void workerErrorsReachTheReader() {
-        try (RenderedFrames frames = new RenderedFrames(4, 2, (from, count) -> {
+        try (FrameStream frames = RenderedFrames.start(4, 2, (from, count) -> {
             if (from > 0) {
                 throw new SadTalkerException("boom at " + from);
             }

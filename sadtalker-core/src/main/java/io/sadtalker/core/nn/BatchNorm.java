@@ -1,6 +1,7 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -27,7 +28,8 @@ public final class BatchNorm {
     public static BatchNorm load(Weights w, double eps) {
         NDArray mean = w.get("running_mean");
         if (mean.getShape().dimension() != 1) {
-            throw new io.sadtalker.core.CheckpointException("'" + w.path() + "running_mean' has shape " + mean.getShape()
+            throw new CheckpointException("'" + w.path() + "running_mean' has shape "
+                    + mean.getShape()
                     + ", expected (C)");
         }
         long c = mean.getShape().get(0);

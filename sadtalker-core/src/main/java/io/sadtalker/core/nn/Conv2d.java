@@ -1,6 +1,7 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -29,7 +30,7 @@ public final class Conv2d {
         return new Conv2d(ConvCore.load(w, 2, stride, padding, dilation, groups));
     }
 
-    /** Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}): stride and padding on both axes. */
+    /** Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}); stride and padding per axis. */
     public static Conv2d loadSpectral(Weights w, int stride, int padding) {
         return loadSpectral(w, stride, padding, 1, 1);
     }
@@ -42,11 +43,12 @@ public final class Conv2d {
         NDArray weight = SpectralNorm.weight(w);
         long[] shape = weight.getShape().getShape();
         if (shape.length != 4) {
-            throw new io.sadtalker.core.CheckpointException("'" + w.path() + "weight_orig' has shape "
+            throw new CheckpointException("'" + w.path() + "weight_orig' has shape "
                     + weight.getShape() + ", expected a conv2d weight (out, in/groups, kh, kw)");
         }
         NDArray bias = w.contains("bias") ? w.get("bias", shape[0]) : null;
-        return of(weight, bias, ConvCore.fill(2, stride), ConvCore.fill(2, padding), ConvCore.fill(2, dilation), groups);
+        return of(weight, bias, ConvCore.fill(2, stride), ConvCore.fill(2, padding), ConvCore.fill(2, dilation),
+                groups);
     }
 
     /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */

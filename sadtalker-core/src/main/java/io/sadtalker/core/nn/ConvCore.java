@@ -31,7 +31,8 @@ final class ConvCore {
             throw new IllegalArgumentException("out channels " + out + " not divisible by groups " + groups);
         }
         if (bias != null && !bias.getShape().equals(new Shape(out))) {
-            throw new IllegalArgumentException("bias shape " + bias.getShape() + " does not match " + out + " out channels");
+            throw new IllegalArgumentException("bias shape " + bias.getShape() + " does not match " + out
+                    + " out channels");
         }
         this.dims = dims;
         this.weight = weight;
@@ -47,8 +48,9 @@ final class ConvCore {
         NDArray weight = w.get("weight");
         long[] shape = weight.getShape().getShape();
         if (shape.length != dims + 2 || shape[0] % groups != 0) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape() + ", expected a conv"
-                    + dims + "d weight (out, in/groups, k...) with out divisible by groups=" + groups);
+            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
+                    + ", expected a conv" + dims + "d weight (out, in/groups, k...) with out divisible by groups="
+                    + groups);
         }
         NDArray bias = w.contains("bias") ? w.get("bias", shape[0]) : null;
         return new ConvCore(dims, weight, bias, stride, padding, dilation, groups);

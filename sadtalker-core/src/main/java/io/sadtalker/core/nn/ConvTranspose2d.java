@@ -60,7 +60,8 @@ public final class ConvTranspose2d {
     }
 
     /** As {@link #load(Weights, int, int, int)} with dilation and groups. */
-    public static ConvTranspose2d load(Weights w, int stride, int padding, int outputPadding, int dilation, int groups) {
+    public static ConvTranspose2d load(Weights w, int stride, int padding, int outputPadding, int dilation,
+            int groups) {
         NDArray weight = w.get("weight");
         long[] s = weight.getShape().getShape();
         if (s.length != 4 || groups < 1 || s[0] % groups != 0) {

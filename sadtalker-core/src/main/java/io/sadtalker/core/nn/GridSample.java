@@ -3,6 +3,7 @@ package io.sadtalker.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -10,9 +11,10 @@ import ai.djl.ndarray.types.Shape;
  * {@code F.grid_sample} with {@code mode='bilinear'} (trilinear for 5-D) and {@code padding_mode='zeros'}.
  * Grid coordinates are normalised to [-1, 1] (x indexes width, y height, z depth) and unnormalised as
  * PyTorch does: {@code align_corners ? (g+1)/2*(size-1) : ((g+1)*size-1)/2}; a corner outside the input
- * contributes 0 (NaN coordinates give NaN). Vectorised: per axis the two corner indices and weights are built
- * once, combined into all corners by broadcasting, gathered from the channel-major input in one call and
- * summed over the corners in PyTorch's order.
+ * contributes 0, as do NaN coordinates. Vectorised: per axis a base corner (clamped so that it and the next
+ * one are inside) and the two weights; one flat base index per point, gathered from the channel-major input
+ * shifted by each corner's offset, weighted and accumulated in PyTorch's corner order. The result belongs to
+ * the grid's manager: the input is often a long-lived cached volume sampled with a new grid per frame.
  */
 public final class GridSample {
     private GridSample() {
@@ -40,38 +42,69 @@ public final class GridSample {
         long volume = input.getShape().size() / (n * c);
         // PyTorch's 2-D CPU kernel is a vectorised one with slightly different formulas than the 3-D one
         boolean vectorisedKernel = dims == 2;
+        // the flat base index is combined in floating point (exact below 2^24, resp. 2^53) and cast once
+        DataType indexType = volume <= (1L << 24) ? DataType.FLOAT32 : DataType.FLOAT64;
         return Scoped.run(() -> {
             NDArray coords = grid.reshape(n, points, dims);
-            NDArray index = null;
+            NDArray base = null;
             NDArray weight = null;
+            long[] next = new long[dims];
             long stride = 1;
             // innermost spatial axis (x: width) first, as PyTorch multiplies the weights (wx * wy) * wz
             for (int a = dims - 1; a >= 0; a--) {
                 long size = s[a + 2];
                 Corners k = Corners.of(coords.get(":, :, " + (dims - 1 - a)), size, alignCorners, vectorisedKernel);
-                // axis a's pair of corners on its own broadcast axis: (N, 1.., 2, ..1, P), corner order z, y, x
+                NDArray offset = k.base.toType(indexType, false);
+                offset = stride > 1 ? offset.mul(stride) : offset;
+                base = base == null ? offset : base.add(offset);
+                // axis a's corner pair on its own broadcast axis: (N, 1.., 2, ..1, P), corner order z, y, x
                 long[] shape = new long[dims + 2];
                 java.util.Arrays.fill(shape, 1);
                 shape[0] = n;
                 shape[a + 1] = 2;
                 shape[dims + 1] = points;
-                NDArray idx = k.index.reshape(shape).mul(stride);
                 NDArray w = k.weight.reshape(shape);
-                index = index == null ? idx : index.add(idx);
                 weight = weight == null ? w : weight.mul(w);
+                next[a] = size > 1 ? stride : 0;
                 stride *= size;
             }
-            int corners = 1 << dims;
-            NDArray gatherIndex = index.reshape(n, 1, corners * points).broadcast(new Shape(n, c, corners * points));
-            NDArray gathered = input.reshape(n, c, volume).gather(gatherIndex, 2).reshape(n, c, corners, points);
-            // in-place weighting of the freshly gathered block saves a second block of that size
-            NDArray out = gathered.muli(weight.reshape(n, 1, corners, points)).sum(new int[] {2});
+            NDArray index = base.toType(DataType.INT64, false).reshape(n, 1, points).broadcast(new Shape(n, c, points));
+            NDArray out = accumulateCorners(input.reshape(n, c, volume), index, weight.reshape(n, 1 << dims, points),
+                    next);
             long[] outShape = new long[dims + 2];
             outShape[0] = n;
             outShape[1] = c;
             System.arraycopy(g, 1, outShape, 2, dims);
-            return out.reshape(outShape);
+            NDArray result = out.reshape(outShape);
+            result.attach(grid.getManager());
+            return result;
         });
+    }
+
+    /**
+     * {@code sum_k flat[n, c, index[n, c, p] + shift_k] * weights[n, k, p]} over the corners k in order; the
+     * corner shift is the sum of {@code next[a]} over the axes a where corner k takes the second position.
+     */
+    private static NDArray accumulateCorners(NDArray flat, NDArray index, NDArray weights, long[] next) {
+        int dims = next.length;
+        long n = flat.getShape().get(0);
+        long volume = flat.getShape().get(2);
+        long points = index.getShape().get(2);
+        long reach = java.util.Arrays.stream(next).sum();
+        NDArray out = null;
+        for (int corner = 0; corner < 1 << dims; corner++) {
+            long shift = 0;
+            for (int a = 0; a < dims; a++) {
+                shift += ((corner >> (dims - 1 - a)) & 1) * next[a];
+            }
+            // the corner's values: the base index gathered from the input shifted by the corner's offset (a view)
+            NDArray shifted = flat.get(new NDIndex().addAllDim().addAllDim()
+                    .addSliceDim(shift, shift + volume - reach));
+            NDArray w = weights.get(new NDIndex().addAllDim().addIndices(corner)).reshape(n, 1, points);
+            NDArray term = shifted.gather(index, 2).muli(w);
+            out = out == null ? term : out.addi(term);
+        }
+        return out;
     }
 
     private static void checkGrid(NDArray input, NDArray grid, int dims) {
@@ -87,10 +120,11 @@ public final class GridSample {
     }
 
     /**
-     * The two corners (floor and floor+1) of every point along one axis, as (N, 2, P): int64 indices clamped
-     * into the axis and weights that are zero where the corner lies outside.
+     * Along one axis: every point's base corner {@code b} (N, P), clamped so that {@code b} and {@code b+1}
+     * both lie inside the axis, and the weights (N, 2, P) of positions {@code b} and {@code b+1}: PyTorch's
+     * weights of the corners floor(pos) and floor(pos)+1 moved onto them, zero for corners outside.
      */
-    private record Corners(NDArray index, NDArray weight) {
+    private record Corners(NDArray base, NDArray weight) {
         static Corners of(NDArray coord, long size, boolean alignCorners, boolean vectorisedKernel) {
             NDArray pos;
             if (vectorisedKernel) {
@@ -98,16 +132,20 @@ public final class GridSample {
             } else {
                 pos = alignCorners ? coord.add(1).div(2).mul(size - 1) : coord.add(1).mul(size).sub(1).div(2);
             }
-            // beyond [-2, size+1] both corners are outside anyway; the clip keeps the int64 cast defined
+            // beyond [-2, size+1] both corners are outside anyway; NaN counts as outside too
             pos = pos.clip(-2, size + 1);
+            pos = NDArrays.where(pos.isNaN(), pos.zerosLike().sub(2), pos);
             NDArray lo = pos.floor();
             NDArray wHi = pos.sub(lo);
             NDArray wLo = vectorisedKernel ? wHi.neg().add(1) : lo.add(1).sub(pos);
-            NDArray corner = NDArrays.stack(new NDList(lo, lo.add(1)), 1);
-            NDArray clamped = corner.clip(0, size - 1);
-            NDArray inside = clamped.eq(corner).toType(DataType.FLOAT32, false);
-            NDArray weight = NDArrays.stack(new NDList(wLo, wHi), 1).mul(inside);
-            return new Corners(clamped.toType(DataType.INT64, false), weight);
+            NDArray base = lo.clip(0, Math.max(size - 2, 0));
+            NDArray moved = base.sub(lo);
+            NDArray zero = wLo.zerosLike();
+            NDArray atBase = NDArrays.where(moved.eq(0), wLo, NDArrays.where(moved.eq(1), wHi, zero));
+            NDArray atNext = size > 1
+                    ? NDArrays.where(moved.eq(0), wHi, NDArrays.where(moved.eq(-1), wLo, zero))
+                    : zero;
+            return new Corners(base, NDArrays.stack(new NDList(atBase, atNext), 1));
         }
     }
 }

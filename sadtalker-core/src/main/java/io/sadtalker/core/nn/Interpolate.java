@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * {@code F.interpolate} for NC + spatial tensors, separably one spatial axis at a time with gathers (DJL's own
- * interpolation applies antialiasing / ignores align_corners). Source indices and weights follow PyTorch's CPU
- * kernels in float32: nearest {@code src = min(floor(dst * scale), in - 1)}; linear modes
+ * {@code F.interpolate} for NC + spatial tensors (DJL's own interpolation applies antialiasing / ignores
+ * align_corners). Source indices and weights follow PyTorch's CPU kernels in float32: nearest
+ * {@code src = min(floor(dst * scale), in - 1)}; linear modes
  * {@code src = align_corners ? dst * (in-1)/(out-1) : max(scale * (dst + 0.5) - 0.5, 0)}, with
- * {@code scale = 1/scale_factor} when a scale factor is given and {@code in/out} otherwise.
+ * {@code scale = 1/scale_factor} when a scale factor is given and {@code in/out} otherwise. Applied separably,
+ * innermost axis first as PyTorch nests them, each axis by strided slices, repeats or gathers; bilinear
+ * resizing by integer factors with {@code align_corners=False} runs as one grouped convolution instead.
  */
 public final class Interpolate {
     private Interpolate() {
@@ -58,17 +60,20 @@ public final class Interpolate {
         long[] out = new long[spatial];
         for (int i = 0; i < spatial; i++) {
             if (!(factors[i] > 0)) {
-                throw new IllegalArgumentException("scale factors must be positive: " + java.util.Arrays.toString(factors));
+                throw new IllegalArgumentException("scale factors must be positive: "
+                        + java.util.Arrays.toString(factors));
             }
             out[i] = (long) Math.floor(x.getShape().get(i + 2) * factors[i]);
         }
         return out;
     }
 
-    private static NDArray resample(NDArray x, long[] outSize, double[] factors, boolean alignCorners, boolean nearest) {
+    private static NDArray resample(NDArray x, long[] outSize, double[] factors, boolean alignCorners,
+            boolean nearest) {
         int spatial = x.getShape().dimension() - 2;
         if (spatial < 1 || outSize.length != spatial) {
-            throw new IllegalArgumentException("interpolate: " + outSize.length + " output sizes for shape " + x.getShape());
+            throw new IllegalArgumentException("interpolate: " + outSize.length + " output sizes for shape "
+                    + x.getShape());
         }
         for (long o : outSize) {
             if (o < 1) {
@@ -77,6 +82,12 @@ public final class Interpolate {
             }
         }
         return Scoped.run(() -> {
+            if (!nearest && !alignCorners && spatial == 2) {
+                NDArray fast = resizeByConvolution(x, outSize, factors);
+                if (fast != null) {
+                    return fast;
+                }
+            }
             NDArray y = x;
             // innermost axis first: the same nesting as PyTorch's separable kernel (W inside H inside D)
             for (int i = spatial - 1; i >= 0; i--) {
@@ -90,6 +101,26 @@ public final class Interpolate {
         });
     }
 
+    /** Integer-factor bilinear resizing as one grouped convolution, or null when the pattern does not apply. */
+    private static NDArray resizeByConvolution(NDArray x, long[] outSize, double[] factors) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        LinearWeights wh = LinearWeights.of(h, outSize[0], factors == null ? null : factors[0], false);
+        LinearWeights ww = LinearWeights.of(w, outSize[1], factors == null ? null : factors[1], false);
+        if (outSize[0] >= h && outSize[1] >= w && !(wh.identity && ww.identity)) {
+            float[][] th = BilinearByConvolution.phaseTaps(h, outSize[0], wh.i0, wh.i1, wh.l0, wh.l1);
+            float[][] tw = BilinearByConvolution.phaseTaps(w, outSize[1], ww.i0, ww.i1, ww.l0, ww.l1);
+            return th == null || tw == null ? null : BilinearByConvolution.upsample(x, th, tw);
+        }
+        if (outSize[0] < h && outSize[1] < w) {
+            float[] th = BilinearByConvolution.strideTaps(h, outSize[0], wh.i0, wh.i1, wh.l0, wh.l1);
+            float[] tw = BilinearByConvolution.strideTaps(w, outSize[1], ww.i0, ww.i1, ww.l0, ww.l1);
+            return th == null || tw == null ? null
+                    : BilinearByConvolution.downsample(x, th, tw, h / outSize[0], w / outSize[1]);
+        }
+        return null;
+    }
+
     /** PyTorch's {@code compute_scales_value}: 1/scale_factor when given, else in/out (float). */
     private static float scale(long in, long out, Double factor) {
         return factor != null ? (float) (1.0 / factor) : (float) in / out;
@@ -97,7 +128,6 @@ public final class Interpolate {
 
     private static NDArray nearestAxis(NDArray x, int axis, long in, long out, Double factor) {
         long[] idx = new long[(int) out];
-        boolean identity = in == out;
         float scale = scale(in, out, factor);
         for (int d = 0; d < out; d++) {
             if (out == in) {
@@ -108,39 +138,47 @@ public final class Interpolate {
                 idx[d] = Math.min((long) Math.floor(d * scale), in - 1);
             }
         }
-        return identity ? x : take(x, axis, idx);
+        boolean[] all = new boolean[(int) out];
+        java.util.Arrays.fill(all, true);
+        return AxisSelect.select(x, axis, idx, all);
     }
 
     private static NDArray linearAxis(NDArray x, int axis, long in, long out, Double factor, boolean alignCorners) {
-        long[] i0 = new long[(int) out];
-        long[] i1 = new long[(int) out];
-        float[] l0 = new float[(int) out];
-        float[] l1 = new float[(int) out];
-        float scale = alignCorners ? (out > 1 ? (float) (in - 1) / (out - 1) : 0f) : scale(in, out, factor);
-        boolean identity = true;
-        for (int d = 0; d < out; d++) {
-            float src = alignCorners ? scale * d : Math.max(scale * (d + 0.5f) - 0.5f, 0f);
-            long lo = (long) src;
-            i0[d] = lo;
-            i1[d] = lo + (lo < in - 1 ? 1 : 0);
-            l1[d] = src - lo;
-            l0[d] = 1f - l1[d];
-            identity &= lo == d && l1[d] == 0f;
-        }
-        if (identity && in == out) {
+        LinearWeights w = LinearWeights.of(in, out, factor, alignCorners);
+        if (w.identity) {
             return x;
         }
-        NDArray a = take(x, axis, i0);
-        NDArray b = take(x, axis, i1);
-        return a.mul(axisVector(x, axis, l0)).add(b.mul(axisVector(x, axis, l1)));
+        NDArray a = AxisSelect.select(x, axis, w.i0, w.care0);
+        NDArray b = AxisSelect.select(x, axis, w.i1, w.care1);
+        return a.mul(axisVector(x, axis, w.l0)).add(b.mul(axisVector(x, axis, w.l1)));
     }
 
-    /** {@code x.index_select(axis, idx)} as a gather with an index broadcast over the other axes. */
-    static NDArray take(NDArray x, int axis, long[] idx) {
-        long[] outShape = x.getShape().getShape().clone(); // getShape() exposes the array itself
-        outShape[axis] = idx.length;
-        NDArray index = x.getManager().create(idx, shapeAlong(x, axis, idx.length));
-        return x.gather(index.broadcast(new Shape(outShape)), axis);
+    /** PyTorch's linear-interpolation source indices and weights for one axis (float32 arithmetic). */
+    private record LinearWeights(long[] i0, long[] i1, float[] l0, float[] l1, boolean[] care0, boolean[] care1,
+            boolean identity) {
+        static LinearWeights of(long in, long out, Double factor, boolean alignCorners) {
+            int n = (int) out;
+            long[] i0 = new long[n];
+            long[] i1 = new long[n];
+            float[] l0 = new float[n];
+            float[] l1 = new float[n];
+            boolean[] care0 = new boolean[n];
+            boolean[] care1 = new boolean[n];
+            float scale = alignCorners ? (out > 1 ? (float) (in - 1) / (out - 1) : 0f) : scale(in, out, factor);
+            boolean identity = in == out;
+            for (int d = 0; d < n; d++) {
+                float src = alignCorners ? scale * d : Math.max(scale * (d + 0.5f) - 0.5f, 0f);
+                long lo = (long) src;
+                i0[d] = lo;
+                i1[d] = lo + (lo < in - 1 ? 1 : 0);
+                l1[d] = src - lo;
+                l0[d] = 1f - l1[d];
+                care0[d] = l0[d] != 0f;
+                care1[d] = l1[d] != 0f;
+                identity &= lo == d && l1[d] == 0f;
+            }
+            return new LinearWeights(i0, i1, l0, l1, care0, care1, identity);
+        }
     }
 
     private static NDArray axisVector(NDArray x, int axis, float[] values) {

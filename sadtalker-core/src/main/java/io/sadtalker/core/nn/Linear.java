@@ -4,7 +4,10 @@ import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
 
-/** {@code torch.nn.Linear}: {@code y = x @ weight^T + bias} over the last axis; keys {@code weight}, optional {@code bias}. */
+/**
+ * {@code torch.nn.Linear}: {@code y = x @ weight^T + bias} over the last axis; keys {@code weight} and optional
+ * {@code bias}. Immutable.
+ */
 public final class Linear {
     private final NDArray weight;
     private final NDArray bias;

@@ -12,7 +12,8 @@ public final class PixelShuffle {
         Geometry.requireRank("pixel_shuffle", x, 4);
         long[] s = x.getShape().getShape();
         if (r < 1 || s[1] % ((long) r * r) != 0) {
-            throw new IllegalArgumentException("pixel_shuffle: channels of " + x.getShape() + " not divisible by " + r * r);
+            throw new IllegalArgumentException("pixel_shuffle: channels of " + x.getShape() + " not divisible by "
+                    + r * r);
         }
         long c = s[1] / ((long) r * r);
         return Scoped.run(() -> x.reshape(s[0], c, r, r, s[2], s[3]).transpose(0, 1, 4, 2, 5, 3)
@@ -24,7 +25,8 @@ public final class PixelShuffle {
         Geometry.requireRank("pixel_unshuffle", x, 4);
         long[] s = x.getShape().getShape();
         if (r < 1 || s[2] % r != 0 || s[3] % r != 0) {
-            throw new IllegalArgumentException("pixel_unshuffle: spatial size of " + x.getShape() + " not divisible by " + r);
+            throw new IllegalArgumentException("pixel_unshuffle: spatial size of " + x.getShape()
+                    + " not divisible by " + r);
         }
         long h = s[2] / r;
         long w = s[3] / r;

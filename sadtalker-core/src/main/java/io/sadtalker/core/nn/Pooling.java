@@ -55,7 +55,8 @@ public final class Pooling {
     public static NDArray adaptiveAvgPool2d(NDArray x, int outH, int outW) {
         Geometry.requireRank("adaptive_avg_pool2d", x, 4);
         if (outH < 1 || outW < 1) {
-            throw new IllegalArgumentException("adaptive_avg_pool2d output size must be positive: " + outH + "x" + outW);
+            throw new IllegalArgumentException("adaptive_avg_pool2d output size must be positive: " + outH + "x"
+                    + outW);
         }
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);

@@ -107,7 +107,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
                 portrait.cropped().cropInfo(), config.preprocess(), config.still(), request.expressionScale(),
                 config.batchSize(), request.yaw(), request.pitch(), request.roll());
         FrameStream rendered = stages.renderer.render(render);
-        return new PostProcessedFrames(rendered, frame -> postProcess(frame, portrait), request.cancellation(),
+        return PostProcessedFrames.of(rendered, frame -> postProcess(frame, portrait), request.cancellation(),
                 listener);
     }
 

@@ -183,7 +183,8 @@ final class TorchUnpickler extends Unpickler {
     /** BUILD: only the {@code _metadata} attribute torch sets on a state dict's OrderedDict is accepted. */
     private static void build(Object state, Object target) {
         if (!(target instanceof Map<?, ?>) || !(state instanceof Map<?, ?>)) {
-            throw new CheckpointException("BUILD (__setstate__) on " + typeName(target) + " is not supported");
+            throw new CheckpointException("BUILD (__setstate__) of a " + typeName(state) + " state on a "
+                    + typeName(target) + " is not supported");
         }
     }
 

@@ -6,25 +6,10 @@ import static io.sadtalker.core.nn.NnTesting.ramp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ActivationsPoolingTest {
+class ActivationsPoolingTest extends ManagedArrays {
     private static final double ATOL = 1e-6;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     @Test
     void activations() {
         NDArray x = input(m, 2, 3, 2);
@@ -73,7 +58,8 @@ class ActivationsPoolingTest {
         assertClose(PixelShuffle.pixelShuffle(down, 2), new long[] {1, 1, 4, 4}, x.toFloatArray(), 0);
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // SOFTMAX1: [2, 3, 2]
     // F.softmax(ramp((2,3,2)), dim=1)
     private static final float[] SOFTMAX1 = {

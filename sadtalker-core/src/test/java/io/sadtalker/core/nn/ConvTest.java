@@ -8,28 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConvTest {
+class ConvTest extends ManagedArrays {
     private static final double ATOL = 1e-5;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     @Test
     void conv2dStridePaddingGroupsWithBias() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 6, 2, 3, 3), "bias", ramp(m, 3, 7, 10, 6)));
@@ -89,7 +74,8 @@ class ConvTest {
                 .hasMessageContaining("3 input channels");
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // CONV2D: [1, 6, 3, 3]
     // F.conv2d(ramp((1,4,5,6)), ramp((6,2,3,3),5,11,8), ramp((6,),3,7,10), stride=2, padding=1, dilation=1, groups=2)
     private static final float[] CONV2D = {
@@ -124,7 +110,8 @@ class ConvTest {
                 -2.125f, -1.5f, -1.6875f, -0.03125f, 2.5625f, 2.5625f, 1.5f, -2.5625f, -1.6875f};
 
     // SPECTRAL: [1, 3, 4, 4]
-    // F.conv2d(ramp((1,2,4,4)), wo / torch.dot(u, torch.mv(wo.reshape(3,-1), v)), ramp((3,),3,7,10), padding=1) with wo=ramp((3,2,3,3),5,11,8), u=ramp((3,),3,7,10)+1, v=ramp((18,),5,9,10)+0.5
+    // F.conv2d(ramp((1,2,4,4)), wo / torch.dot(u, torch.mv(wo.reshape(3,-1), v)), ramp((3,),3,7,10), padding=1)
+    //   with wo=ramp((3,2,3,3),5,11,8), u=ramp((3,),3,7,10)+1, v=ramp((18,),5,9,10)+0.5
     private static final float[] SPECTRAL = {
                 -0.435869575f, -0.215081543f, -0.333967388f, -0.3169837f, 0.226494491f, -0.843478262f, 1.17758155f,
                 -0.690624952f, 0.4642663f, -0.7076087f, -0.894429386f, 0.0396738648f, -0.0282608271f, -0.3169837f,

@@ -4,29 +4,15 @@ import static io.sadtalker.core.nn.NnTesting.assertClose;
 import static io.sadtalker.core.nn.NnTesting.input;
 import static io.sadtalker.core.nn.NnTesting.ramp;
 import static io.sadtalker.core.nn.NnTesting.weights;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.weights.Weights;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConvTranspose2dTest {
+class ConvTranspose2dTest extends ManagedArrays {
     private static final double ATOL = 1e-5;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     @Test
     void strideTwoWithOutputPaddingAndGroups() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 4, 3, 3, 3), "bias", ramp(m, 3, 7, 10, 6)));
@@ -60,11 +46,12 @@ class ConvTranspose2dTest {
         // (H-1)*s - 2p + d*(k-1) + op + 1 = 3*2 - 2 + 2 + 1 + 1 = 8 rows, 4*2 - 2 + 2 + 1 + 1 = 10 columns
         ConvTranspose2d conv = ConvTranspose2d.of(m.ones(new Shape(2, 3, 3, 3)), null, new long[] {2, 2},
                 new long[] {1, 1}, new long[] {1, 1}, new long[] {1, 1}, 1);
-        org.assertj.core.api.Assertions.assertThat(conv.forward(m.ones(new Shape(1, 2, 4, 5))).getShape())
+        assertThat(conv.forward(m.ones(new Shape(1, 2, 4, 5))).getShape())
                 .isEqualTo(new Shape(1, 3, 8, 10));
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // CONVT_GROUPS: [1, 6, 6, 4]
     // F.conv_transpose2d(ramp((1,4,3,2)), ramp((4,3,3,3),5,11,8), ramp((6,),3,7,10), stride=2, padding=1, output_padding=1, groups=2)
     private static final float[] CONVT_GROUPS = {

@@ -3,30 +3,24 @@ package io.sadtalker.core.nn;
 import static io.sadtalker.core.nn.NnTesting.assertClose;
 import static io.sadtalker.core.nn.NnTesting.input;
 import static io.sadtalker.core.nn.NnTesting.ramp;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class GridSampleTest {
+class GridSampleTest extends ManagedArrays {
     private static final double ATOL = 1e-6;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     @Test
     void sample2dBothAlignmentsWithPointsOutside() {
         // grid values span [-1.3, 1.3]: some corners fall outside the 3x4 input and contribute zero
@@ -71,6 +65,64 @@ class GridSampleTest {
     }
 
     @Test
+    void nanAndInfiniteCoordinatesSampleZero() {
+        NDArray x = input(m, 1, 1, 3, 3).add(10);
+        NDArray grid = m.create(new float[] {Float.NaN, 0, Float.POSITIVE_INFINITY, 0, 0, Float.NEGATIVE_INFINITY})
+                .reshape(1, 1, 3, 2);
+        assertClose(GridSample.sample2d(x, grid, false), new long[] {1, 1, 1, 3}, new float[] {0, 0, 0}, 0);
+    }
+
+    @Test
+    void singletonAxesAndEdgeCorners() {
+        // depth 1: only the z=0 plane exists; a point at the last column centre takes just that column
+        NDArray volume = m.create(new float[] {1, 2, 3, 4, 5, 6}).reshape(1, 1, 1, 2, 3);
+        NDArray points = m.create(new float[] {1, 1, 0, 1, -1, 0, 0, 0, 0.5f}).reshape(1, 1, 1, 3, 3);
+        // align_corners=True: (x=1, y=1, z=0) -> pixel (1, 2) = 6; (1, -1, 0) -> (0, 2) = 3; (0, 0, 0.5) -> z = 0
+        // (size 1), x = column 1, y = 0.5 between rows: (2 + 5) / 2
+        assertClose(GridSample.sample3d(volume, points, true), new long[] {1, 1, 1, 1, 3},
+                new float[] {6, 3, 3.5f}, 1e-6);
+        // align_corners=False, from F.grid_sample(v, p, align_corners=False) of the same tensors: half-pixel
+        // borders, z = 0 is the plane centre and z = 0.5 lies 0.25 plane past it (weight 0.75)
+        assertClose(GridSample.sample3d(volume, points, false), new long[] {1, 1, 1, 1, 3},
+                new float[] {1.5f, 0.75f, 2.625f}, 1e-6);
+    }
+
+    @Test
+    void resultBelongsToTheGridsManager() {
+        NDArray volume = input(m, 1, 2, 2, 3, 4);
+        try (NDManager frame = m.newSubManager()) {
+            NDArray out = GridSample.sample3d(volume, frame.zeros(new Shape(1, 1, 2, 2, 3)), true);
+            assertThat(out.getManager()).isSameAs(frame);
+        }
+    }
+
+    @Test
+    void concurrentCallsAgreeWithASingleCall() throws Exception {
+        NDArray volume = ramp(m, 5, 11, 8, 1, 3, 4, 5, 6);
+        NDArray grid = ramp(m, 11, 27, 10, 1, 2, 3, 4, 3);
+        float[] expected = GridSample.sample3d(volume, grid, false).toFloatArray();
+        float[] gridValues = grid.toFloatArray();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    JniUtils.setGradMode(false);
+                    try (NDManager frame = m.newSubManager()) {
+                        NDArray frameGrid = frame.create(gridValues, grid.getShape());
+                        return GridSample.sample3d(volume, frameGrid, false).toFloatArray();
+                    }
+                }));
+            }
+            for (Future<float[]> f : results) {
+                assertThat(f.get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsMismatchedGrid() {
         NDArray x = input(m, 1, 2, 3, 4);
         assertThatThrownBy(() -> GridSample.sample2d(x, input(m, 1, 2, 2, 3), true))
@@ -79,7 +131,8 @@ class GridSampleTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // GRID2D_AC: [2, 2, 2, 3]
     // F.grid_sample(ramp((2,2,3,4)), ramp((2,2,3,2),11,27,10), mode="bilinear", padding_mode="zeros", align_corners=True)
     private static final float[] GRID2D_AC = {

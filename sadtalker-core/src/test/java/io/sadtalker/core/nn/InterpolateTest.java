@@ -6,25 +6,10 @@ import static io.sadtalker.core.nn.NnTesting.ramp;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InterpolateTest {
+class InterpolateTest extends ManagedArrays {
     private static final double ATOL = 1e-6;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     @Test
     void bilinearBothAlignments() {
         NDArray x = input(m, 1, 2, 3, 4);
@@ -32,6 +17,17 @@ class InterpolateTest {
         assertClose(Interpolate.bilinear(x, 5, 3, false), new long[] {1, 2, 5, 3}, BILINEAR_NOAC, ATOL);
         assertClose(Interpolate.bilinearScale(input(m, 1, 1, 3, 5), 1.5, 0.7, false), new long[] {1, 1, 4, 3},
                 BILINEAR_SCALE, ATOL);
+    }
+
+    @Test
+    void bilinearIntegerFactorsAlignCornersFalse() {
+        // the convolution fast path (GFPGAN's scale_factor=2 and 0.5), including the clamped first row/column
+        assertClose(Interpolate.bilinearScale(input(m, 1, 2, 4, 5), 2, 2, false), new long[] {1, 2, 8, 10},
+                BILINEAR_UP2, ATOL);
+        assertClose(Interpolate.bilinearScale(input(m, 1, 1, 3, 4), 3, 1, false), new long[] {1, 1, 9, 4},
+                BILINEAR_UP3X1, ATOL);
+        assertClose(Interpolate.bilinearScale(input(m, 1, 2, 4, 6), 0.5, 0.5, false), new long[] {1, 2, 2, 3},
+                BILINEAR_DOWN2, ATOL);
     }
 
     @Test
@@ -67,7 +63,8 @@ class InterpolateTest {
         assertThatThrownBy(() -> Interpolate.trilinear(x, 1, 2, 3, false)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // BILINEAR_AC: [1, 2, 5, 3]
     // F.interpolate(ramp((1,2,3,4)), size=(5,3), mode="bilinear", align_corners=True)
     private static final float[] BILINEAR_AC = {
@@ -126,4 +123,36 @@ class InterpolateTest {
     private static final float[] NEAREST_ODD = {
                 -1.5f, -1.5f, 0.25f, -1.25f, -1.25f, 0.5f, -1f, 0.75f, 0.75f, -0.75f, 1f, 1f, -0.5f, 1.25f, -0.25f,
                 -0.25f, 1.5f, 0f, 0f, -1.5f, 0.25f};
+
+    // BILINEAR_UP2: [1, 2, 8, 10]
+    // F.interpolate(ramp((1,2,4,5)), scale_factor=2, mode="bilinear", align_corners=False)
+    private static final float[] BILINEAR_UP2 = {
+                -1.5f, -1.0625f, -0.1875f, -0.125f, -0.875f, -0.8125f, 0.0625f, 0.125f, -0.625f, -1f, -0.9375f,
+                -0.703125f, -0.234375f, -0.171875f, -0.515625f, -0.453125f, 0.015625f, 0.078125f, -0.265625f, -0.4375f,
+                0.1875f, 0.015625f, -0.328125f, -0.265625f, 0.203125f, 0.265625f, -0.078125f, -0.015625f, 0.453125f,
+                0.6875f, 0.5f, 0.328125f, -0.015625f, 0.046875f, 0.515625f, 0.375f, -0.375f, -0.3125f, 0.5625f, 1f, 0f,
+                0.234375f, 0.703125f, 0.765625f, 0.421875f, -0.125f, -0.875f, -0.8125f, 0.0625f, 0.5f, -0.5f, -0.0625f,
+                0.8125f, 0.875f, 0.125f, -0.421875f, -0.765625f, -0.703125f, -0.234375f, 0f, -1f, -0.5625f, 0.3125f,
+                0.375f, -0.375f, -0.515625f, -0.046875f, 0.015625f, -0.328125f, -0.5f, -1.25f, -0.8125f, 0.0625f, 0.125f,
+                -0.625f, -0.5625f, 0.3125f, 0.375f, -0.375f, -0.75f, 1f, 0.625f, -0.125f, -0.0625f, 0.8125f, 0.875f,
+                0.125f, 0.1875f, 1.0625f, 1.5f, 0.75f, 0.375f, -0.375f, -0.3125f, 0.5625f, 0.625f, -0.125f, -0.0625f,
+                0.8125f, 1.25f, 0.25f, -0.125f, -0.875f, -0.8125f, 0.0625f, 0.125f, -0.625f, -0.5625f, 0.3125f, 0.75f,
+                -0.25f, -0.421875f, -0.765625f, -0.703125f, -0.234375f, -0.171875f, -0.515625f, -0.453125f, 0.015625f,
+                0.25f, -0.75f, -0.515625f, -0.046875f, 0.015625f, -0.328125f, -0.265625f, 0.203125f, 0.265625f,
+                -0.078125f, -0.25f, -0.4375f, -0.203125f, 0.265625f, 0.328125f, -0.015625f, 0.046875f, 0.515625f, 0.375f,
+                -0.375f, -0.75f, 0.6875f, 0.515625f, 0.171875f, 0.234375f, 0.703125f, 0.765625f, 0.421875f, -0.125f,
+                -0.875f, -1.25f, 1.25f, 0.875f, 0.125f, 0.1875f, 1.0625f, 1.125f, 0.375f, -0.375f, -1.125f, -1.5f};
+
+    // BILINEAR_UP3X1: [1, 1, 9, 4]
+    // F.interpolate(ramp((1,1,3,4)), scale_factor=(3, 1), mode="bilinear", align_corners=False)
+    private static final float[] BILINEAR_UP3X1 = {
+                -1.5f, 0.25f, -1.25f, 0.5f, -1.5f, 0.25f, -1.25f, 0.5f, -1.33333325f, 0.416666687f, -1.08333325f,
+                0.666666687f, -1.16666663f, 0.583333373f, -0.916666627f, 0.833333373f, -0.99999994f, 0.75f, -0.74999994f,
+                1f, -0.833333313f, 0.916666687f, -0.583333313f, 1.16666675f, -0.666666627f, 1.08333337f, -0.416666627f,
+                1.33333337f, -0.5f, 1.25f, -0.25f, 1.5f, -0.5f, 1.25f, -0.25f, 1.5f};
+
+    // BILINEAR_DOWN2: [1, 2, 2, 3]
+    // F.interpolate(ramp((1,2,4,6)), scale_factor=0.5, mode="bilinear", align_corners=False)
+    private static final float[] BILINEAR_DOWN2 = {
+                -0.25f, 0f, 0.25f, -0.375f, -0.125f, 0.125f, 0.3125f, -0.25f, 0f, 0.1875f, -0.375f, -0.125f};
 }

@@ -8,30 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NormTest {
+class NormTest extends ManagedArrays {
     private static final double ATOL = 1e-5;
-    private NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
     /** running_mean, running_var, weight, bias and num_batches_tracked as in a BatchNorm state dict. */
     private Weights batchNormWeights(boolean affine) {
         Map<String, NDArray> t = new LinkedHashMap<>();
@@ -96,9 +81,11 @@ class NormTest {
         assertThatThrownBy(() -> linear.forward(input(m, 2, 3))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    // Reference values: PyTorch 1.13.1 CPU float32, from the snippet above each constant.
+    // Reference values: PyTorch 1.13.1 (Debian python3-torch), CPU, float32, printed by the snippet above each
+    // constant with import torch.nn.functional as F and ramp() as in NnTesting.
     // BN1D: [2, 3]
-    // F.batch_norm(ramp((2,3)), rm, rv, g, b, training=False, eps=1e-5) with rm=ramp((3,),3,7,10), rv=ramp((3,),5,7,10)+1, g=ramp((3,),2,5,10)+1, b=ramp((3,),4,9,10)
+    // F.batch_norm(ramp((2,3)), rm, rv, g, b, training=False, eps=1e-5)
+    //   with rm=ramp((3,),3,7,10), rv=ramp((3,),5,7,10)+1, g=ramp((3,),2,5,10)+1, b=ramp((3,),4,9,10)
     private static final float[] BN1D = {
                 -1.54741132f, 0.228216782f, -1.45999086f, 0.364940882f, -0.912867129f, 0.939997315f};
 

@@ -18,7 +18,6 @@ final class DenseMotionNetwork {
     private final Hourglass hourglass;
     private final ConvLayer mask;
     private final ConvLayer compress;
-    private final ChannelAffine norm;
     private final ConvLayer occlusion;
 
     /** Parameters of {@code dense_motion_params} in facerender.yaml. */
@@ -37,25 +36,22 @@ final class DenseMotionNetwork {
     record Output(NDArray mask, NDArray deformation, NDArray occlusionMap) {
     }
 
-    private DenseMotionNetwork(Hourglass hourglass, ConvLayer mask, ConvLayer compress, ChannelAffine norm,
-                               ConvLayer occlusion) {
+    private DenseMotionNetwork(Hourglass hourglass, ConvLayer mask, ConvLayer compress, ConvLayer occlusion) {
         this.hourglass = hourglass;
         this.mask = mask;
         this.compress = compress;
-        this.norm = norm;
         this.occlusion = occlusion;
     }
 
     static DenseMotionNetwork load(Weights w, Params p, boolean estimateOcclusionMap) {
         return new DenseMotionNetwork(Hourglass.load(w.prefix("hourglass"), p.numBlocks()),
-                ConvLayer.load(w.prefix("mask"), 1, 3), ConvLayer.load(w.prefix("compress"), 1, 0),
-                ChannelAffine.loadBatchNorm(w.prefix("norm")),
+                ConvLayer.load(w.prefix("mask"), 1, 3), ConvLayer.load(w.prefix("compress"), 1, 0).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
                 estimateOcclusionMap ? ConvLayer.load(w.prefix("occlusion"), 1, 3) : null);
     }
 
     /** Source-only terms for the feature volume (B, C, d, h, w) and the source keypoints (B, K, 3). */
     Source prepare(NDArray feature3d, NDArray kpSource) {
-        NDArray feature = Activation.relu(norm.apply(compress.forward(feature3d)));
+        NDArray feature = Activation.relu(compress.forward(feature3d));
         long[] s = feature.getShape().getShape();
         NDArray grid = CoordinateGrid.make(feature.getManager(), s[2], s[3], s[4]);
         NDArray identity = grid.reshape(1, s[2], s[3], s[4], 3).broadcast(new Shape(s[0], s[2], s[3], s[4], 3));
@@ -64,6 +60,7 @@ final class DenseMotionNetwork {
     }
 
     Output forward(Source src, NDArray kpDriving) {
+        long T00 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long b = kpDriving.getShape().get(0);
         long k = kpDriving.getShape().get(1);
         NDArray grid = src.identityGrid();
@@ -90,12 +87,17 @@ final class DenseMotionNetwork {
         heatmap = NDArrays.concat(new NDList(heatmap.getManager().zeros(new Shape(b, 1, d, h, w)), heatmap), 1).reshape(b, k + 1, 1, d, h, w);
 
         NDArray input = NDArrays.concat(new NDList(heatmap, deformed), 2).reshape(b, (k + 1) * (c + 1), d, h, w);
+        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = tmx.getCurrentThreadCpuTime();
         NDArray prediction = hourglass.forward(input);
+        long t1 = tmx.getCurrentThreadCpuTime();
 
         NDArray maskOut = this.mask.forward(prediction).softmax(1);
         NDArray kept = NDArrays.where(maskOut.lt(1e-3f), maskOut.zerosLike(), maskOut);
         NDArray deformation = sparseMotions.mul(kept.reshape(b, k + 1, d, h, w, 1)).sum(new int[] {1});
 
+        long t2 = tmx.getCurrentThreadCpuTime();
+        System.out.printf("PERFSTAGE dm-pre %.3f hourglass %.3f mask+deform %.3f%n", (t0 - T00) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         NDArray occlusionMap = null;
         if (occlusion != null) {
             long[] p = prediction.getShape().getShape();

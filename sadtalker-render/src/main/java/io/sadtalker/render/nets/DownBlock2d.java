@@ -10,18 +10,16 @@ import io.sadtalker.core.weights.Weights;
  */
 final class DownBlock2d {
     private final ConvLayer conv;
-    private final ChannelAffine norm;
 
-    private DownBlock2d(ConvLayer conv, ChannelAffine norm) {
+    private DownBlock2d(ConvLayer conv) {
         this.conv = conv;
-        this.norm = norm;
     }
 
     static DownBlock2d load(Weights w) {
-        return new DownBlock2d(ConvLayer.load(w.prefix("conv"), 1, 1), ChannelAffine.loadBatchNorm(w.prefix("norm")));
+        return new DownBlock2d(ConvLayer.load(w.prefix("conv"), 1, 1).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))));
     }
 
     NDArray forward(NDArray x) {
-        return Ops.avgPoolHalf(Activation.relu(norm.apply(conv.forward(x))));
+        return Ops.avgPoolHalf(Activation.relu(conv.forward(x)));
     }
 }

@@ -18,13 +18,11 @@ final class Hourglass {
     private final List<DownBlock2d> downBlocks;
     private final List<UpBlock3d> upBlocks;
     private final ConvLayer conv;
-    private final ChannelAffine norm;
 
-    private Hourglass(List<DownBlock2d> downBlocks, List<UpBlock3d> upBlocks, ConvLayer conv, ChannelAffine norm) {
+    private Hourglass(List<DownBlock2d> downBlocks, List<UpBlock3d> upBlocks, ConvLayer conv) {
         this.downBlocks = downBlocks;
         this.upBlocks = upBlocks;
         this.conv = conv;
-        this.norm = norm;
     }
 
     static Hourglass load(Weights w, int numBlocks) {
@@ -35,8 +33,8 @@ final class Hourglass {
             up.add(UpBlock3d.load(w.prefix("decoder").prefix("up_blocks").prefix(i)));
         }
         Weights decoder = w.prefix("decoder");
-        return new Hourglass(down, up, ConvLayer.load(decoder.prefix("conv"), 1, 1),
-                ChannelAffine.loadBatchNorm(decoder.prefix("norm")));
+        return new Hourglass(down, up,
+                ConvLayer.load(decoder.prefix("conv"), 1, 1).fold(ChannelAffine.loadBatchNorm(decoder.prefix("norm"))));
     }
 
     NDArray forward(NDArray x) {
@@ -49,6 +47,6 @@ final class Hourglass {
         for (UpBlock3d block : upBlocks) {
             out = NDArrays.concat(new NDList(block.forward(out), outs.pop()), 1);
         }
-        return Activation.relu(norm.apply(conv.forward(out)));
+        return Activation.relu(conv.forward(out));
     }
 }

@@ -155,7 +155,10 @@ public final class OcclusionAwareSPADEGenerator {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             long b = kpDriving.getShape().get(0);
+            java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long t0 = tmx.getCurrentThreadCpuTime();
             DenseMotionNetwork.Output motion = denseMotion.forward(cache.motion, kpDriving);
+            long t1 = tmx.getCurrentThreadCpuTime();
             NDArray feature = DenseMotionNetwork.batch(cache.feature3d, b);
             NDArray out = GridSample.sample3d(feature, motion.deformation(), false);
             long[] s = out.getShape().getShape();
@@ -164,7 +167,10 @@ public final class OcclusionAwareSPADEGenerator {
             if (motion.occlusionMap() != null) {
                 out = out.mul(motion.occlusionMap());
             }
+            long t2 = tmx.getCurrentThreadCpuTime();
             NDArray prediction = decoder.forward(out);
+            long t3 = tmx.getCurrentThreadCpuTime();
+            System.out.printf("PERFSTAGE dense %.3f warp+third %.3f decoder %.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             NDList result = new NDList(prediction, motion.mask());
             if (motion.occlusionMap() != null) {
                 result.add(motion.occlusionMap());

@@ -8,24 +8,22 @@ import io.sadtalker.core.weights.Weights;
 final class ResBlock3d {
     private final ChannelAffine norm1;
     private final ConvLayer conv1;
-    private final ChannelAffine norm2;
     private final ConvLayer conv2;
 
-    private ResBlock3d(ChannelAffine norm1, ConvLayer conv1, ChannelAffine norm2, ConvLayer conv2) {
+    private ResBlock3d(ChannelAffine norm1, ConvLayer conv1, ConvLayer conv2) {
         this.norm1 = norm1;
         this.conv1 = conv1;
-        this.norm2 = norm2;
         this.conv2 = conv2;
     }
 
     static ResBlock3d load(Weights w) {
-        return new ResBlock3d(ChannelAffine.loadBatchNorm(w.prefix("norm1")), ConvLayer.load(w.prefix("conv1"), 1, 1),
-                ChannelAffine.loadBatchNorm(w.prefix("norm2")), ConvLayer.load(w.prefix("conv2"), 1, 1));
+        return new ResBlock3d(ChannelAffine.loadBatchNorm(w.prefix("norm1")), ConvLayer.load(w.prefix("conv1"), 1, 1).fold(ChannelAffine.loadBatchNorm(w.prefix("norm2"))),
+                ConvLayer.load(w.prefix("conv2"), 1, 1));
     }
 
     NDArray forward(NDArray x) {
         NDArray out = conv1.forward(Activation.relu(norm1.apply(x)));
-        out = conv2.forward(Activation.relu(norm2.apply(out)));
+        out = conv2.forward(Activation.relu(out));
         return out.add(x);
     }
 }

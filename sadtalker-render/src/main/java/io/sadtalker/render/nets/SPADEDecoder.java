@@ -30,10 +30,10 @@ final class SPADEDecoder {
     static SPADEDecoder load(Weights w) {
         List<SPADEResnetBlock> middle = new ArrayList<>();
         for (int i = 0; i < MIDDLE_BLOCKS; i++) {
-            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i)));
+            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 1));
         }
-        return new SPADEDecoder(ConvLayer.load(w.prefix("fc"), 1, 1), middle, SPADEResnetBlock.load(w.prefix("up_0")),
-                SPADEResnetBlock.load(w.prefix("up_1")), ConvLayer.load(w.prefix("conv_img"), 1, 1));
+        return new SPADEDecoder(ConvLayer.load(w.prefix("fc"), 1, 1), middle, SPADEResnetBlock.load(w.prefix("up_0"), 2),
+                SPADEResnetBlock.load(w.prefix("up_1"), 4), ConvLayer.load(w.prefix("conv_img"), 1, 1));
     }
 
     NDArray forward(NDArray feature) {

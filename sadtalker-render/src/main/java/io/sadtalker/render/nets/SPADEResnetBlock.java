@@ -1,42 +1,103 @@
 package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.InstanceNorm;
 import io.sadtalker.core.weights.Weights;
 
 /**
  * {@code util.SPADEResnetBlock} with {@code norm_G='spadespectralinstance'}: spectral-norm convs (resolved at load),
- * SPADE norms, LeakyReLU 0.2, learned 1x1 shortcut when {@code fin != fout}.
+ * SPADE norms ({@code InstanceNorm2d(x) * (1 + gamma(seg)) + beta(seg)}), LeakyReLU 0.2, learned 1x1 shortcut when
+ * {@code fin != fout}.
+ *
+ * <p>Rewritten at load time, exactly: the {@code mlp_shared} convs of the block's SPADE norms (norm_0, norm_s,
+ * norm_1) all read the same segmap, so they run as one wider conv; when the block works at {@code f} times the
+ * segmap resolution that conv is evaluated per output phase on the low-res segmap ({@link UpsampledConv}) instead
+ * of on the nearest-upsampled one; each norm's {@code mlp_gamma} and {@code mlp_beta} run as one conv with the
+ * {@code 1 +} folded into gamma's bias; norm_0 and norm_s share the instance normalisation of x.
  */
 final class SPADEResnetBlock {
-    private final SPADE norm0;
+    private static final float EPS = 1e-5f;
+    private static final int NHIDDEN = 128;
+    private final ConvLayer mlpShared;
+    private final UpsampledConv mlpSharedUp;
+    private final ConvLayer gammaBeta0;
+    private final ConvLayer gammaBeta1;
+    private final ConvLayer gammaBetaS;
     private final ConvLayer conv0;
-    private final SPADE norm1;
     private final ConvLayer conv1;
-    private final SPADE normS;
     private final ConvLayer convS;
 
-    private SPADEResnetBlock(SPADE norm0, ConvLayer conv0, SPADE norm1, ConvLayer conv1, SPADE normS, ConvLayer convS) {
-        this.norm0 = norm0;
+    private SPADEResnetBlock(ConvLayer mlpShared, int factor, ConvLayer gammaBeta0, ConvLayer gammaBeta1,
+                             ConvLayer gammaBetaS, ConvLayer conv0, ConvLayer conv1, ConvLayer convS) {
+        this.mlpShared = mlpShared;
+        this.mlpSharedUp = factor == 1 ? null : UpsampledConv.of(mlpShared, factor);
+        this.gammaBeta0 = gammaBeta0;
+        this.gammaBeta1 = gammaBeta1;
+        this.gammaBetaS = gammaBetaS;
         this.conv0 = conv0;
-        this.norm1 = norm1;
         this.conv1 = conv1;
-        this.normS = normS;
         this.convS = convS;
     }
 
-    static SPADEResnetBlock load(Weights w) {
+    /** Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). */
+    static SPADEResnetBlock load(Weights w, int factor) {
         boolean learnedShortcut = w.contains("conv_s.weight_orig");
-        return new SPADEResnetBlock(SPADE.load(w.prefix("norm_0")), ConvLayer.loadSpectral(w.prefix("conv_0"), 1),
-                SPADE.load(w.prefix("norm_1")), ConvLayer.loadSpectral(w.prefix("conv_1"), 1),
-                learnedShortcut ? SPADE.load(w.prefix("norm_s")) : null,
+        NDList sharedW = new NDList();
+        NDList sharedB = new NDList();
+        ConvLayer gb0 = loadNorm(w.prefix("norm_0"), sharedW, sharedB);
+        ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB) : null;
+        ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB);
+        ConvLayer shared = new ConvLayer(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0), 1, 1, 1, 1);
+        return new SPADEResnetBlock(shared, factor, gb0, gb1, gbS, ConvLayer.loadSpectral(w.prefix("conv_0"), 1),
+                ConvLayer.loadSpectral(w.prefix("conv_1"), 1),
                 learnedShortcut ? ConvLayer.loadSpectral(w.prefix("conv_s"), 0) : null);
     }
 
+    /** One SPADE norm: appends its mlp_shared to the shared conv, returns [gamma; beta] as one conv, gamma bias + 1. */
+    private static ConvLayer loadNorm(Weights w, NDList sharedW, NDList sharedB) {
+        Weights shared = w.prefix("mlp_shared").prefix(0);
+        long labelNc = shared.info("weight").shape()[1];
+        sharedW.add(shared.get("weight", NHIDDEN, labelNc, 3, 3));
+        sharedB.add(shared.get("bias", NHIDDEN));
+        long c = w.prefix("mlp_gamma").info("weight").shape()[0];
+        NDArray gw = w.prefix("mlp_gamma").get("weight", c, NHIDDEN, 3, 3);
+        NDArray gb = w.prefix("mlp_gamma").get("bias", c).add(1f);
+        NDArray bw = w.prefix("mlp_beta").get("weight", c, NHIDDEN, 3, 3);
+        NDArray bb = w.prefix("mlp_beta").get("bias", c);
+        return new ConvLayer(NDArrays.concat(new NDList(gw, bw), 0), NDArrays.concat(new NDList(gb, bb), 0), 1, 1, 1, 1);
+    }
+
     NDArray forward(NDArray x, NDArray seg) {
-        NDArray xs = convS == null ? x : convS.forward(normS.forward(x, seg));
-        NDArray dx = conv0.forward(Activation.leakyRelu(norm0.forward(x, seg), 0.2f));
-        dx = conv1.forward(Activation.leakyRelu(norm1.forward(dx, seg), 0.2f));
+        int factor = mlpSharedUp == null ? 1 : mlpSharedUp.factor();
+        if (x.getShape().get(2) != seg.getShape().get(2) * factor || x.getShape().get(3) != seg.getShape().get(3) * factor) {
+            throw new IllegalArgumentException("SPADE block at " + factor + "x the segmap: x " + x.getShape() + ", segmap "
+                    + seg.getShape());
+        }
+        NDArray actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
+        NDArray normalized = InstanceNorm.apply(x, EPS);
+        int slot = 0;
+        NDArray xs = x;
+        NDArray dx = conv0.forward(Activation.leakyRelu(modulate(normalized, gammaBeta0, hidden(actv, slot++)), 0.2f));
+        if (convS != null) {
+            xs = convS.forward(modulate(normalized, gammaBetaS, hidden(actv, slot++)));
+        }
+        dx = conv1.forward(Activation.leakyRelu(modulate(InstanceNorm.apply(dx, EPS), gammaBeta1, hidden(actv, slot)),
+                0.2f));
         return xs.add(dx);
+    }
+
+    private static NDArray hidden(NDArray actv, int slot) {
+        return actv.get(new NDIndex(":, {}:{}", slot * NHIDDEN, (slot + 1) * NHIDDEN));
+    }
+
+    /** {@code normalized * (1 + gamma) + beta} with [gamma + 1; beta] from one conv of the hidden activation. */
+    private static NDArray modulate(NDArray normalized, ConvLayer gammaBeta, NDArray hidden) {
+        NDArray gb = gammaBeta.forward(hidden);
+        long c = normalized.getShape().get(1);
+        return normalized.mul(gb.get(new NDIndex(":, :{}", c))).add(gb.get(new NDIndex(":, {}:", c)));
     }
 }

@@ -7,22 +7,20 @@ import io.sadtalker.core.weights.Weights;
 /** {@code util.SameBlock2d}: conv, BatchNorm, ReLU (or LeakyReLU 0.01); resolution kept. */
 final class SameBlock2d {
     private final ConvLayer conv;
-    private final ChannelAffine norm;
     private final boolean lrelu;
 
-    private SameBlock2d(ConvLayer conv, ChannelAffine norm, boolean lrelu) {
+    private SameBlock2d(ConvLayer conv, boolean lrelu) {
         this.conv = conv;
-        this.norm = norm;
         this.lrelu = lrelu;
     }
 
     static SameBlock2d load(Weights w, int padding, boolean lrelu) {
-        return new SameBlock2d(ConvLayer.load(w.prefix("conv"), 1, padding), ChannelAffine.loadBatchNorm(w.prefix("norm")),
+        return new SameBlock2d(ConvLayer.load(w.prefix("conv"), 1, padding).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
                 lrelu);
     }
 
     NDArray forward(NDArray x) {
-        NDArray out = norm.apply(conv.forward(x));
+        NDArray out = conv.forward(x);
         return lrelu ? Activation.leakyRelu(out, 0.01f) : Activation.relu(out);
     }
 }

@@ -1,0 +1,102 @@
+package io.sadtalker.core.stage;
+
+import io.sadtalker.core.GradMode;
+import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.image.RgbImage;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A {@link FrameStream} fed by a worker thread of its own through a bounded queue, so producing and consuming
+ * overlap and at most {@code capacity} frames wait in memory. An error on the worker is re-thrown to the reader;
+ * closing the stream interrupts and joins the worker, whose {@code cleanup} then runs on the worker thread.
+ */
+public final class QueuedFrameStream implements FrameStream {
+    /** Produces the frames in order into {@code sink}. */
+    @FunctionalInterface
+    public interface Producer {
+        void produce(Sink sink) throws InterruptedException;
+    }
+
+    /** Where a {@link Producer} puts frames; blocks while the queue is full. */
+    @FunctionalInterface
+    public interface Sink {
+        void put(RgbImage frame) throws InterruptedException;
+    }
+
+    private static final Object END = new Object();
+
+    private final int frameCount;
+    private final BlockingQueue<Object> queue;
+    private final Thread worker;
+    private Object next;
+
+    /** Starts {@code producer} on a daemon thread named {@code threadName}. */
+    public QueuedFrameStream(int frameCount, int capacity, String threadName, Producer producer, Runnable cleanup) {
+        this.frameCount = frameCount;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
+        this.worker = new Thread(() -> run(producer, cleanup), threadName);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void run(Producer producer, Runnable cleanup) {
+        try {
+            GradMode.disableForThisThread();
+            producer.produce(queue::put);
+            queue.put(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            queue.clear();
+            queue.offer(e);
+        } finally {
+            cleanup.run();
+        }
+    }
+
+    @Override
+    public int frameCount() {
+        return frameCount;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SadTalkerException("interrupted while waiting for frames", e);
+            }
+        }
+        if (next instanceof RuntimeException e) {
+            throw e;
+        }
+        if (next instanceof Error e) {
+            throw e;
+        }
+        return next != END;
+    }
+
+    @Override
+    public RgbImage next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RgbImage frame = (RgbImage) next;
+        next = null;
+        return frame;
+    }
+
+    @Override
+    public void close() {
+        worker.interrupt();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A 3x3 convolution (padding 1) of a nearest-upsampled map, {@code conv(interpolate(x, scale_factor=f))}, evaluated
+ * on the low-resolution map: output pixel {@code f*q + p} only reads low-res pixels {@code q + floor((p + k - 1) / f)},
+ * so each output phase {@code p} is a small convolution of {@code x} with the 3x3 kernel taps summed per low-res
+ * offset (2 taps for the edge phases, 1 for the inner ones when f = 4). Phases with the same offsets share one
+ * convolution; the phase outputs are interleaved into the (f*h, f*w) result. Exact up to float rounding, and
+ * 2.25x (f = 2) to 5.8x (f = 4) fewer multiply-adds than convolving the upsampled map.
+ */
+final class UpsampledConv {
+    private final int factor;
+    private final ConvLayer[] convs;
+    private final int[] phaseClass;
+    private final int[] classLo;
+
+    private UpsampledConv(int factor, ConvLayer[] convs, int[] phaseClass, int[] classLo) {
+        this.factor = factor;
+        this.convs = convs;
+        this.phaseClass = phaseClass;
+        this.classLo = classLo;
+    }
+
+    /** The phase decomposition of {@code conv} (3x3, stride 1, padding 1) for upsampling factor {@code factor}. */
+    static UpsampledConv of(ConvLayer conv, int factor) {
+        // 1-D: offsets (one per kernel tap) of every phase; equal offset patterns form one class
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        List<int[]> classOffsets = new ArrayList<>();
+        int[] phaseClass = new int[factor];
+        for (int p = 0; p < factor; p++) {
+            int[] offsets = new int[3];
+            for (int k = 0; k < 3; k++) {
+                offsets[k] = Math.floorDiv(p + k - 1, factor);
+            }
+            String key = java.util.Arrays.toString(offsets);
+            Integer id = classes.get(key);
+            if (id == null) {
+                id = classes.size();
+                classes.put(key, id);
+                classOffsets.add(offsets);
+            }
+            phaseClass[p] = id;
+        }
+        int n = classOffsets.size();
+        int[] lo = new int[n];
+        NDArray[] combine = new NDArray[n];
+        NDArray w = conv.weight().toType(DataType.FLOAT64, false);
+        for (int c = 0; c < n; c++) {
+            int[] offsets = classOffsets.get(c);
+            lo[c] = Math.min(offsets[0], offsets[2]);
+            int extent = Math.max(offsets[0], offsets[2]) - lo[c] + 1;
+            double[] a = new double[extent * 3];
+            for (int k = 0; k < 3; k++) {
+                a[(offsets[k] - lo[c]) * 3 + k] = 1;
+            }
+            combine[c] = w.getManager().create(a).reshape(extent, 3);
+        }
+        ConvLayer[] convs = new ConvLayer[n * n];
+        for (int cy = 0; cy < n; cy++) {
+            for (int cx = 0; cx < n; cx++) {
+                NDArray kernel = combine[cy].matMul(w).matMul(combine[cx].transpose()).toType(DataType.FLOAT32, false);
+                convs[cy * n + cx] = new ConvLayer(kernel, conv.bias(), 1, 1, 1, 1);
+            }
+        }
+        return new UpsampledConv(factor, convs, phaseClass, lo);
+    }
+
+    int factor() {
+        return factor;
+    }
+
+    /** {@code conv(nearest_upsample(x, f))} for {@code x} (B, C, h, w): (B, C_out, f*h, f*w). */
+    NDArray forward(NDArray x) {
+        long[] s = x.getShape().getShape();
+        long h = s[2];
+        long w = s[3];
+        int n = classLo.length;
+        NDArray[] classOut = new NDArray[n * n];
+        NDList phases = new NDList();
+        for (int py = 0; py < factor; py++) {
+            for (int px = 0; px < factor; px++) {
+                int cy = phaseClass[py];
+                int cx = phaseClass[px];
+                int id = cy * n + cx;
+                if (classOut[id] == null) {
+                    // padding 1 then a valid window: output row q of the slice reads rows q + lo ..
+                    long y0 = classLo[cy] + 1;
+                    long x0 = classLo[cx] + 1;
+                    classOut[id] = convs[id].forward(x).get(new NDIndex(":, :, {}:{}, {}:{}", y0, y0 + h, x0, x0 + w));
+                }
+                phases.add(classOut[id]);
+            }
+        }
+        NDArray stacked = NDArrays.stack(phases, 4);
+        long c = stacked.getShape().get(1);
+        return stacked.reshape(s[0], c, h, w, factor, factor).transpose(0, 1, 2, 4, 3, 5)
+                .reshape(s[0], c, h * factor, w * factor);
+    }
+}

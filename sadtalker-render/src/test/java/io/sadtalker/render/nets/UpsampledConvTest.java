@@ -1,0 +1,27 @@
+package io.sadtalker.render.nets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UpsampledConvTest {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void equalsConvolutionOfTheUpsampledMap(int factor) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(7);
+            NDArray x = manager.randomNormal(new Shape(2, 5, 6, 7));
+            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
+                    1, 1, 1, 1);
+            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            NDArray actual = UpsampledConv.of(conv, factor).forward(x);
+            assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 6L * factor, 7L * factor));
+            float maxAbs = actual.sub(expected).abs().max().getFloat();
+            assertThat(maxAbs).isLessThan(2e-5f);
+        }
+    }
+}
