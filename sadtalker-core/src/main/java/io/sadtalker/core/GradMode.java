@@ -8,9 +8,13 @@ public final class GradMode {
     private GradMode() {
     }
 
-    /** Disables gradient recording for the calling thread (a no-op when the PyTorch engine is not in use). */
+    /**
+     * Disables gradient recording for the calling thread (a no-op when the PyTorch engine is not in use). Loads
+     * the engine first: libtorch's JNI functions are unavailable until it is.
+     */
     public static void disableForThisThread() {
         if ("PyTorch".equals(Engine.getDefaultEngineName())) {
+            Engine.getEngine("PyTorch");
             JniUtils.setGradMode(false);
         }
     }

@@ -122,17 +122,24 @@ public final class FaceRestoreHelper {
     public record Paste(byte[] restoredBgr, double[] inverseAffine, double[] mask) {
     }
 
+    /** {@link #pasteFacesToInputImage(Mat, List, Mat, NDManager)} without an upsampled background. */
+    public byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, NDManager manager) {
+        return pasteFacesToInputImage(bgr, faces, null, manager);
+    }
+
     /**
-     * {@code paste_faces_to_input_image}: Lanczos-4 background of {@code upscale} times the frame, each face warped
-     * back (bilinear, zero border) and blended with its warped soft mask in float64; result truncated to uint8.
+     * {@code paste_faces_to_input_image}: the background is {@code upsampledBgr} (the bg_upsampler's output) or,
+     * when null, the frame, Lanczos-4 resized to {@code upscale} times the frame; each face is warped back
+     * (bilinear, zero border) and blended with its warped soft mask in float64; result truncated to uint8.
      * Returns HWC BGR bytes of the upscaled frame.
      */
-    public byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, NDManager manager) {
+    public byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, Mat upsampledBgr, NDManager manager) {
         int wUp = bgr.cols() * upscale;
         int hUp = bgr.rows() * upscale;
         Size size = new Size(wUp, hUp);
         try (Mat background = new Mat()) {
-            opencv_imgproc.resize(bgr, background, size, 0, 0, opencv_imgproc.INTER_LANCZOS4);
+            opencv_imgproc.resize(upsampledBgr != null ? upsampledBgr : bgr, background, size, 0, 0,
+                    opencv_imgproc.INTER_LANCZOS4);
             byte[] bg = OpenCvImages.bytes(background);
             if (faces.isEmpty()) {
                 return bg;

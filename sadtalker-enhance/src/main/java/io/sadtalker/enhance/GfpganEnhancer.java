@@ -12,22 +12,24 @@ import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
 import io.sadtalker.enhance.parsing.ParseNet;
 import io.sadtalker.preprocess.detect.RetinaFaceDetector;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * SadTalker's {@code --enhancer gfpgan}: GFPGANer(GFPGANv1.4, upscale 2, arch clean, channel_multiplier 2) with
- * facexlib's RetinaFace and ParseNet, all native. The output frame is twice the input size. Safe for concurrent
+ * facexlib's RetinaFace and ParseNet, all native, and optionally a {@link BackgroundUpsampler} (SadTalker's
+ * {@code --background_enhancer realesrgan}). The output frame is twice the input size. Safe for concurrent
  * {@link #enhance} calls (weights are shared read-only; each call has its own temporaries and switches grad mode
  * off for its thread). Holds native memory until {@link #close()}.
  */
 public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
     private final NDManager manager;
-    private final AutoCloseable detectorResource;
+    private final List<Object> resources;
     private final FaceRestoreEnhancer flow;
 
-    private GfpganEnhancer(NDManager manager, AutoCloseable detectorResource, FaceRestoreEnhancer flow) {
+    private GfpganEnhancer(NDManager manager, List<Object> resources, FaceRestoreEnhancer flow) {
         this.manager = manager;
-        this.detectorResource = detectorResource;
+        this.resources = resources;
         this.flow = flow;
     }
 
@@ -37,12 +39,19 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
      * {@code randomizeNoise} true reproduces the original's fresh noise per face; false uses the stored noise.
      */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise) {
-        RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detection, RetinaFaceDetector.SADTALKER_THRESHOLD);
+        return open(gfpgan, parsenet, detection, randomizeNoise, null);
+    }
+
+    /**
+     * Like {@link #open(Path, Path, Path, boolean)} with a {@code background} upsampler (null for the Lanczos
+     * resize), which the enhancer closes with itself when it is AutoCloseable (if this method throws, the caller
+     * still owns it).
+     */
+    public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise,
+                                      BackgroundUpsampler background) {
+        RetinaFaceDetector retinaFace = OwnedResources.openRetinaFace(detection);
         try {
-            // facexlib's FaceRestoreHelper hands RetinaFace the BGR frame, which it expects
-            FaceDetector bgrDetector = frame -> retinaFace.detect(
-                    RgbImage.wrap(frame.width(), frame.height(), frame.bgr()));
-            return load(gfpgan, parsenet, bgrDetector, retinaFace, randomizeNoise);
+            return load(gfpgan, parsenet, OwnedResources.onBgr(retinaFace), retinaFace, randomizeNoise, background);
         } catch (RuntimeException e) {
             retinaFace.close();
             throw e;
@@ -51,7 +60,7 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
 
     /** Like {@link #open} with a caller-supplied detector (given the RGB frame; not closed by this enhancer). */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, FaceDetector detector, boolean randomizeNoise) {
-        return load(gfpgan, parsenet, detector, null, randomizeNoise);
+        return load(gfpgan, parsenet, detector, null, randomizeNoise, null);
     }
 
     /**
@@ -60,22 +69,31 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
      */
     public static GfpganEnhancer of(Weights gfpgan, Weights parsenet, FaceDetector detector, NDManager manager,
                                     boolean randomizeNoise) {
+        return of(gfpgan, parsenet, detector, manager, randomizeNoise, null);
+    }
+
+    /** Like {@link #of(Weights, Weights, FaceDetector, NDManager, boolean)} with a background upsampler it owns. */
+    public static GfpganEnhancer of(Weights gfpgan, Weights parsenet, FaceDetector detector, NDManager manager,
+                                    boolean randomizeNoise, BackgroundUpsampler background) {
         GFPGANv1Clean net = gfpgan.bind(w -> GFPGANv1Clean.load(w, GFPGANv1Clean.Config.v14()));
         ParseNet parse = parsenet.bind(w -> ParseNet.load(w, ParseNet.Config.parsenet512()));
         FaceRestoreHelper helper = FaceRestoreHelper.gfpgan();
         FaceRestoreEnhancer flow = new FaceRestoreEnhancer(detector,
                 new GfpganRestorer(net, manager, helper.faceSize(), randomizeNoise), new FaceParseMask(parse), helper,
-                manager);
-        return new GfpganEnhancer(manager, null, flow);
+                background, manager);
+        List<Object> resources = new ArrayList<>();
+        resources.add(background);
+        return new GfpganEnhancer(manager, resources, flow);
     }
 
-    private static GfpganEnhancer load(Path gfpgan, Path parsenet, FaceDetector detector, AutoCloseable resource,
-                                       boolean randomizeNoise) {
+    private static GfpganEnhancer load(Path gfpgan, Path parsenet, FaceDetector detector, AutoCloseable detectorResource,
+                                       boolean randomizeNoise, BackgroundUpsampler background) {
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try (Checkpoint g = Checkpoint.open(gfpgan); Checkpoint p = Checkpoint.open(parsenet)) {
             GfpganEnhancer e = of(g.weights(manager, "params_ema"), p.weights(manager), detector, manager,
-                    randomizeNoise);
-            return new GfpganEnhancer(manager, resource, e.flow);
+                    randomizeNoise, background);
+            e.resources.add(detectorResource);
+            return e;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -94,14 +112,6 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (detectorResource != null) {
-                detectorResource.close();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the face detector failed", e);
-        } finally {
-            manager.close();
-        }
+        OwnedResources.closeAll(resources, manager);
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.pipeline.PipelineConfig;
 import io.sadtalker.core.pipeline.StageProvider;
 import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.stage.FaceEnhancer;
+import io.sadtalker.testkit.SyntheticCheckpoints;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,12 @@ class EnhanceStageProviderTest {
     @TempDir
     Path dir;
 
-    private PipelineConfig config(String enhancer) {
-        return new PipelineConfig(dir, 256, Preprocess.CROP, false, 2, enhancer, "cpu");
+    private PipelineConfig config(Path checkpoints, String enhancer, String background) {
+        return new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, enhancer, background, "cpu");
+    }
+
+    private PipelineConfig config(String enhancer, String background) {
+        return config(dir, enhancer, background);
     }
 
     @Test
@@ -29,17 +36,45 @@ class EnhanceStageProviderTest {
     }
 
     @Test
-    void offersOnlyGfpganFaceEnhancer() {
+    void offersOnlyKnownFaceEnhancers() {
         EnhanceStageProvider provider = new EnhanceStageProvider();
-        assertThat(provider.create(FaceEnhancer.class, config(null))).isNull();
-        assertThat(provider.create(FaceEnhancer.class, config("RestoreFormer"))).isNull();
-        assertThat(provider.create(FaceDetector.class, config("gfpgan"))).isNull();
+        assertThat(provider.create(FaceEnhancer.class, config(null, null))).isNull();
+        assertThat(provider.create(FaceEnhancer.class, config("codeformer", null))).isNull();
+        assertThat(provider.create(FaceDetector.class, config("gfpgan", null))).isNull();
     }
 
     @Test
     void missingCheckpointNamesTheFile() {
-        assertThatThrownBy(() -> new EnhanceStageProvider().create(FaceEnhancer.class, config("GFPGAN")))
+        assertThatThrownBy(() -> new EnhanceStageProvider().create(FaceEnhancer.class, config("GFPGAN", null)))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("GFPGANv1.4.pth");
+        assertThatThrownBy(() -> new EnhanceStageProvider().create(FaceEnhancer.class, config("restoreformer", null)))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("RestoreFormer.pth");
+    }
+
+    @Test
+    void backgroundEnhancerNeedsItsCheckpointAndAKnownName() throws Exception {
+        for (String name : new String[] {"RestoreFormer.pth", "parsing_parsenet.pth", "detection_Resnet50_Final.pth"}) {
+            Files.createFile(dir.resolve(name));
+        }
+        assertThatThrownBy(() -> new EnhanceStageProvider().create(FaceEnhancer.class,
+                config("RestoreFormer", "realesrgan")))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("RealESRGAN_x2plus.pth");
+        assertThatThrownBy(() -> new EnhanceStageProvider().create(FaceEnhancer.class,
+                config("RestoreFormer", "esrgan4x")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("esrgan4x");
+    }
+
+    @Test
+    void createsRestoreFormerWithRealEsrganBackground() throws Exception {
+        Path checkpoints = SyntheticCheckpoints.directory("enhance-restoreformer", "dev-1", "RestoreFormer.pth.json",
+                "parsing_parsenet.pth.json", "detection_Resnet50_Final.pth.json", "RealESRGAN_x2plus.pth.json");
+        FaceEnhancer enhancer = new EnhanceStageProvider().create(FaceEnhancer.class,
+                config(checkpoints, "RestoreFormer", "realesrgan"));
+        assertThat(enhancer).isInstanceOf(RestoreFormerEnhancer.class);
+        ((AutoCloseable) enhancer).close();
     }
 }

@@ -39,10 +39,10 @@ public final class SadTalkerCli implements Callable<Integer> {
     static final int EXIT_MEDIA = 4;
     static final int EXIT_NO_FACE = 5;
 
-    @Option(names = {"--driven_audio", "--driven-audio"}, required = true, description = "speech file (wav, mp3, m4a, flac, ogg)")
+    @Option(names = {"--driven_audio", "--driven-audio"}, description = "speech file (wav, mp3, m4a, flac, ogg)")
     Path drivenAudio;
 
-    @Option(names = {"--source_image", "--source-image"}, required = true, description = "portrait picture (or video: its first frame)")
+    @Option(names = {"--source_image", "--source-image"}, description = "portrait picture (or video: its first frame)")
     Path sourceImage;
 
     @Option(names = {"--ref_eyeblink", "--ref-eyeblink"}, description = "reference video whose eye blinks are copied")
@@ -115,8 +115,13 @@ public final class SadTalkerCli implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for embedding and tests). */
+    /** Runs the command line and returns its exit code (for embedding). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, with the exit-code mapping of {@link SadTalkerException}s. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SadTalkerCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
@@ -125,7 +130,7 @@ public final class SadTalkerCli implements Callable<Integer> {
                 return EXIT_NO_FACE;
             }
             if (e instanceof CheckpointException) {
-                err.println("the checkpoint files look damaged: run `sadtalker verify --checkpoint_dir <dir>`");
+                err.println("check the checkpoint directory with `sadtalker verify --checkpoint_dir <dir>`; `sadtalker download` fetches missing files");
                 return EXIT_CHECKPOINTS;
             }
             if (e instanceof MediaException) {
@@ -142,13 +147,17 @@ public final class SadTalkerCli implements Callable<Integer> {
             }
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (drivenAudio == null || sourceImage == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "both --source_image and --driven_audio are required (see --help)");
+        }
         if (oldVersion) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--old_version (the legacy .pth checkpoints) is not supported: use the safetensors files");
@@ -186,6 +195,7 @@ public final class SadTalkerCli implements Callable<Integer> {
         try (ConsoleProgress progress = new ConsoleProgress(err);
              TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
                      .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
+                     .backgroundEnhancer(backgroundEnhancer)
                      .device(cpu ? "cpu" : device).build()) {
             PreparedPortrait portrait = pipeline.prepare(built, progress);
             if (verbose) {

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 
 /**
  * Settings a {@link StageProvider} needs to create default stages: where the official checkpoint files are,
- * the model size (256 or 512), preprocess mode, still mode, render batch size, enhancer name ({@code gfpgan},
- * {@code RestoreFormer}, or null for none) and device ({@code cpu} or {@code gpu}).
+ * the model size (256 or 512), preprocess mode, still mode, render batch size, face enhancer name
+ * ({@code gfpgan}, {@code RestoreFormer}, or null for none), background enhancer ({@code realesrgan} or null) and
+ * device ({@code cpu} or {@code gpu}).
  */
 public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess, boolean still, int batchSize,
-                             String enhancer, String device) {
+                             String enhancer, String backgroundEnhancer, String device) {
     public PipelineConfig {
         if (size != 256 && size != 512) {
             throw new InvalidInputException("size must be 256 or 512, got " + size);

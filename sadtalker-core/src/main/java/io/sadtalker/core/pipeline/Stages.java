@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.stage.Audio2Coeff;
 import io.sadtalker.core.stage.AudioDecoder;
@@ -60,6 +61,10 @@ final class Stages implements AutoCloseable {
             return given;
         }
         T made = providers.create(stage, config);
+        if (made == null && stage == FaceEnhancer.class) {
+            throw new InvalidInputException("no face enhancer named '" + config.enhancer() + "' on the class path"
+                    + " (sadtalker-enhance offers gfpgan and RestoreFormer); pass your own with builder().enhancer(...)");
+        }
         if (made == null) {
             throw new SadTalkerException("no implementation of " + stage.getSimpleName()
                     + " on the class path: add the stage module (sadtalker-preprocess, -audio, -render, -enhance)"

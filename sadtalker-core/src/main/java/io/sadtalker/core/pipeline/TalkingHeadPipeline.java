@@ -61,16 +61,23 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             throw new InvalidInputException("the request has no portrait");
         }
         RgbImage original = firstFrame(request.portrait());
-        return prepare(original, request.landmarks(), request.cropLandmarks(), listener);
+        return prepare(original, request.portrait().toString(), request.landmarks(), request.cropLandmarks(),
+                listener);
     }
 
     /** Preprocesses a portrait picture; {@code landmarks}/{@code cropLandmarks} may be null (detected). */
     public PreparedPortrait prepare(RgbImage original, Landmarks landmarks, Landmarks cropLandmarks,
                                     ProgressListener listener) {
+        return prepare(original, "the portrait", landmarks, cropLandmarks, listener);
+    }
+
+    private PreparedPortrait prepare(RgbImage original, String source, Landmarks landmarks, Landmarks cropLandmarks,
+                                     ProgressListener listener) {
         listener.progress("landmark Det", 0, 1);
-        Landmarks full = landmarks != null ? landmarks : stages.landmarks.detect(original);
+        Landmarks full = landmarks != null ? landmarks : stages.landmarks.detect(original, source);
         CroppedFace cropped = stages.cropper.crop(original, full, config.preprocess(), config.size());
-        Landmarks inCrop = cropLandmarks != null ? cropLandmarks : stages.landmarks.detect(cropped.face());
+        Landmarks inCrop = cropLandmarks != null ? cropLandmarks
+                : stages.landmarks.detect(cropped.face(), "the face cropped from " + source);
         listener.progress("landmark Det", 1, 1);
         listener.progress("3DMM Extraction", 0, 1);
         FaceCoefficients coefficients = stages.extractor.extract(cropped.face(), inCrop);
@@ -165,11 +172,12 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             Landmarks first = null;
             while (frames.hasNext()) {
                 RgbImage frame = frames.next();
+                String source = "frame " + rows.size() + " of " + video;
                 if (first == null) {
-                    first = stages.landmarks.detect(frame);
+                    first = stages.landmarks.detect(frame, source);
                 }
                 CroppedFace cropped = stages.cropper.crop(frame, first, Preprocess.CROP, config.size());
-                Landmarks inCrop = stages.landmarks.detect(cropped.face());
+                Landmarks inCrop = stages.landmarks.detect(cropped.face(), source);
                 rows.add(stages.extractor.extract(cropped.face(), inCrop).coeff73());
             }
         }
@@ -193,6 +201,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         private boolean still;
         private int batchSize = 2;
         private String enhancerName;
+        private String backgroundEnhancer;
         private String device = "cpu";
         private final Stages explicit = new Stages();
 
@@ -204,6 +213,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public Builder batchSize(int v) { batchSize = v; return this; }
         /** Enhancer by name ({@code gfpgan}, {@code RestoreFormer}); null for none. */
         public Builder enhancer(String name) { enhancerName = name; return this; }
+        /** Background upsampler used with the face enhancer ({@code realesrgan}); null for none. */
+        public Builder backgroundEnhancer(String name) { backgroundEnhancer = name; return this; }
         /** Any {@link FaceEnhancer}, e.g. the caller's own. */
         public Builder enhancer(FaceEnhancer v) { explicit.enhancer = v; return this; }
         public Builder device(String v) { device = v; return this; }
@@ -221,7 +232,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         /** Loads every missing stage through the providers on the class path; fails early on missing models. */
         public TalkingHeadPipeline build() {
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
-                    enhancerName, device);
+                    enhancerName, backgroundEnhancer, device);
             Stages stages = explicit.complete(config, StageProviders.load());
             return new TalkingHeadPipeline(stages, config);
         }

@@ -10,4 +10,9 @@ import io.sadtalker.core.image.RgbImage;
  */
 public interface LandmarkDetector {
     Landmarks detect(RgbImage image);
+
+    /** As {@link #detect(RgbImage)}; {@code source} (a file name or frame) is named in errors. */
+    default Landmarks detect(RgbImage image, String source) {
+        return detect(image);
+    }
 }

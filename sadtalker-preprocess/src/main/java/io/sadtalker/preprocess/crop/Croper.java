@@ -2,6 +2,7 @@ package io.sadtalker.preprocess.crop;
 
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
 import java.util.function.DoubleUnaryOperator;
 
@@ -130,7 +131,7 @@ public final class Croper {
 
     /** The pixel part of {@code Preprocesser.crop} for an alignment computed beforehand. */
     public static Result crop(RgbImage image, FaceAlignment a, boolean still) {
-        RgbImage resized = OpenCvResize.linear(image, a.rsizeWidth(), a.rsizeHeight());
+        RgbImage resized = CvResize.linear(image, a.rsizeWidth(), a.rsizeHeight());
         RgbImage box = slice(resized, a.clx(), a.cly(), a.crx(), a.cry());
         RgbImage out = still ? box : slice(box, (int) a.lx(), (int) a.ly(), (int) a.rx(), (int) a.ry());
         return new Result(out, a);

@@ -3,6 +3,7 @@ package io.sadtalker.preprocess.crop;
 import io.sadtalker.core.CropInfo;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.CroppedFace;
 import io.sadtalker.core.stage.FaceCropper;
@@ -37,7 +38,7 @@ public final class SadTalkerFaceCropper implements FaceCropper {
             frame = r.cropped();
             info = cropInfo(r.alignment());
         }
-        return new CroppedFace(OpenCvResize.linear(frame, size, size), info);
+        return new CroppedFace(CvResize.linear(frame, size, size), info);
     }
 
     /** {@code crop_info = ((ox2 - ox1, oy2 - oy1), crop, quad)} with {@code int()} of the quad for the size. */

@@ -4,10 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.nn.Activations;
-import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.nn.Pooling;
 import io.sadtalker.core.weights.Weights;
 import java.nio.ByteBuffer;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * SadTalker {@code src/face3d/util/my_awing_arch.py} {@code FAN} (= facexlib {@code alignment/awing_arch.py}):
  * the Adaptive-Wing 98-landmark network with stacked boundary-aware hourglasses ({@code alignment_WFLW_4HG.pth},
- * entry {@code state_dict}), and {@code get_landmarks}. Immutable after loading; safe for concurrent calls.
+ * entry {@code state_dict}), and {@code get_landmarks}. The batch norms that follow a conv ({@code bn1},
+ * {@code bn_end<i>}) are folded into it ({@link ConvBatchNorm}). Immutable after loading; safe for concurrent calls.
  */
 public final class AwingFan {
     /** Network input size: {@code get_landmarks} resizes every crop to 256x256. */
@@ -26,7 +28,6 @@ public final class AwingFan {
 
     private final int numLandmarks;
     private final CoordConvTh conv1;
-    private final BatchNorm bn1;
     private final ConvBlock conv2;
     private final ConvBlock conv3;
     private final ConvBlock conv4;
@@ -36,15 +37,13 @@ public final class AwingFan {
     public record Outputs(List<NDArray> outputs, List<NDArray> boundaryChannels) {
     }
 
-    private record Stack(HourGlass m, ConvBlock topM, Conv2d convLast, BatchNorm bnEnd, Conv2d l, Conv2d bl,
-                         Conv2d al) {
+    private record Stack(HourGlass m, ConvBlock topM, ConvBatchNorm convLast, Conv2d l, Conv2d bl, Conv2d al) {
     }
 
-    private AwingFan(int numLandmarks, CoordConvTh conv1, BatchNorm bn1, ConvBlock conv2, ConvBlock conv3,
-                     ConvBlock conv4, List<Stack> stacks) {
+    private AwingFan(int numLandmarks, CoordConvTh conv1, ConvBlock conv2, ConvBlock conv3, ConvBlock conv4,
+                     List<Stack> stacks) {
         this.numLandmarks = numLandmarks;
         this.conv1 = conv1;
-        this.bn1 = bn1;
         this.conv2 = conv2;
         this.conv3 = conv3;
         this.conv4 = conv4;
@@ -57,12 +56,13 @@ public final class AwingFan {
         for (int i = 0; i < numModules; i++) {
             boolean last = i == numModules - 1;
             stacks.add(new Stack(HourGlass.load(w.prefix("m" + i), 4), ConvBlock.load(w.prefix("top_m_" + i)),
-                    Conv2d.load(w.prefix("conv_last" + i), 1, 0), BatchNorm.load(w.prefix("bn_end" + i), BN_EPS),
+                    ConvBatchNorm.load(w.prefix("conv_last" + i), w.prefix("bn_end" + i), 1, 0, BN_EPS),
                     Conv2d.load(w.prefix("l" + i), 1, 0), last ? null : Conv2d.load(w.prefix("bl" + i), 1, 0),
                     last ? null : Conv2d.load(w.prefix("al" + i), 1, 0)));
         }
-        return new AwingFan(numLandmarks, CoordConvTh.load(w.prefix("conv1"), INPUT_SIZE, false, 2, 3),
-                BatchNorm.load(w.prefix("bn1"), BN_EPS), ConvBlock.load(w.prefix("conv2")),
+        return new AwingFan(numLandmarks,
+                CoordConvTh.loadFolded(w.prefix("conv1"), w.prefix("bn1"), BN_EPS, INPUT_SIZE, false, 2, 3),
+                ConvBlock.load(w.prefix("conv2")),
                 ConvBlock.load(w.prefix("conv3")), ConvBlock.load(w.prefix("conv4")), stacks);
     }
 
@@ -77,7 +77,7 @@ public final class AwingFan {
 
     /** {@code FAN.forward} on a (1,3,256,256) BGR float image in [0,1]. */
     public Outputs forward(NDArray x) {
-        NDArray y = Activations.relu(bn1.forward(conv1.forward(x, null).out()));
+        NDArray y = Activations.relu(conv1.forward(x, null).out());
         y = Pooling.avgPool2d(conv2.forward(y), 2, 2, 0);
         y = conv4.forward(conv3.forward(y));
         NDArray previous = y;
@@ -87,7 +87,7 @@ public final class AwingFan {
         for (Stack s : stacks) {
             CoordConvTh.Result hg = s.m().forward(previous, tmpOut);
             NDArray ll = s.topM().forward(hg.out());
-            ll = Activations.relu(s.bnEnd().forward(s.convLast().forward(ll)));
+            ll = Activations.relu(s.convLast().forward(ll));
             tmpOut = s.l().forward(ll);
             outputs.add(tmpOut);
             boundaries.add(hg.lastChannel());
@@ -124,7 +124,7 @@ public final class AwingFan {
 
     /** The (1,3,256,256) network input of {@code get_landmarks}: resized, BGR, float /255. */
     public static NDArray netInput(RgbImage crop, NDManager manager) {
-        RgbImage resized = CvImages.resizeLinear(crop, INPUT_SIZE, INPUT_SIZE);
+        RgbImage resized = CvResize.linear(crop, INPUT_SIZE, INPUT_SIZE);
         NDArray hwc = manager.create(ByteBuffer.wrap(resized.bgr()), new Shape(INPUT_SIZE, INPUT_SIZE, 3),
                 DataType.UINT8).toType(DataType.FLOAT32, false);
         return hwc.transpose(2, 0, 1).div(255f).expandDims(0);

@@ -15,6 +15,7 @@ import ai.djl.translate.TranslateException;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.FaceBox;
 import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
 import java.io.IOException;
@@ -226,8 +227,8 @@ public final class BlazeFaceDetector implements FaceDetector, AutoCloseable {
 
         RgbImage apply(RgbImage image) {
             boolean shrink = width < image.width() || height < image.height();
-            RgbImage resized = shrink ? CvImages.resizeArea(image, width, height)
-                    : CvImages.resizeLinear(image, width, height);
+            RgbImage resized = shrink ? CvResize.area(image, width, height)
+                    : CvResize.linear(image, width, height);
             byte[] src = resized.rgb();
             byte[] out = new byte[size * size * 3];
             for (int y = 0; y < height; y++) {

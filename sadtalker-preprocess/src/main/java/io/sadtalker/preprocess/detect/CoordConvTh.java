@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -31,6 +32,13 @@ final class CoordConvTh {
 
     static CoordConvTh load(Weights w, int dim, boolean withBoundary, int stride, int padding) {
         return new CoordConvTh(dim, withBoundary, Conv2d.load(w.prefix("conv"), stride, padding));
+    }
+
+    /** As {@link #load}, with the batch norm {@code bn} that follows the module folded into its conv. */
+    static CoordConvTh loadFolded(Weights w, Weights bn, double eps, int dim, boolean withBoundary, int stride,
+                                  int padding) {
+        return new CoordConvTh(dim, withBoundary,
+                ConvBatchNorm.load(w.prefix("conv"), bn, stride, padding, eps).conv());
     }
 
     /** {@code heatmap} may be null (first hourglass, FAN's conv1). */

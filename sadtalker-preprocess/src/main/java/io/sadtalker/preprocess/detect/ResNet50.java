@@ -3,8 +3,7 @@ package io.sadtalker.preprocess.detect;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.sadtalker.core.nn.Activations;
-import io.sadtalker.core.nn.BatchNorm;
-import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.nn.Pooling;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
@@ -12,19 +11,18 @@ import java.util.List;
 
 /**
  * torchvision {@code resnet50} as RetinaFace's {@code body}: {@code IntermediateLayerGetter} returning
- * {@code layer2}, {@code layer3} and {@code layer4} (strides 8, 16, 32); the classifier is not part of it.
+ * {@code layer2}, {@code layer3} and {@code layer4} (strides 8, 16, 32); the classifier is not part of it. Every
+ * batch norm is folded into the convolution before it ({@link ConvBatchNorm}).
  */
 final class ResNet50 {
     private static final double BN_EPS = 1e-5;
     private static final int[] BLOCKS = {3, 4, 6, 3};
 
-    private final Conv2d conv1;
-    private final BatchNorm bn1;
+    private final ConvBatchNorm conv1;
     private final List<List<Bottleneck>> layers;
 
-    private ResNet50(Conv2d conv1, BatchNorm bn1, List<List<Bottleneck>> layers) {
+    private ResNet50(ConvBatchNorm conv1, List<List<Bottleneck>> layers) {
         this.conv1 = conv1;
-        this.bn1 = bn1;
         this.layers = layers;
     }
 
@@ -39,12 +37,12 @@ final class ResNet50 {
             }
             layers.add(blocks);
         }
-        return new ResNet50(Conv2d.load(w.prefix("conv1"), 2, 3), BatchNorm.load(w.prefix("bn1"), BN_EPS), layers);
+        return new ResNet50(ConvBatchNorm.load(w.prefix("conv1"), w.prefix("bn1"), 2, 3, BN_EPS), layers);
     }
 
     /** The outputs of layer2, layer3 and layer4. */
     NDList forward(NDArray x) {
-        NDArray y = Pooling.maxPool2d(Activations.relu(bn1.forward(conv1.forward(x))), 3, 2, 1);
+        NDArray y = Pooling.maxPool2d(Activations.relu(conv1.forward(x)), 3, 2, 1);
         NDList out = new NDList();
         for (int l = 0; l < layers.size(); l++) {
             for (Bottleneck block : layers.get(l)) {
@@ -57,26 +55,25 @@ final class ResNet50 {
         return out;
     }
 
-    /** torchvision {@code Bottleneck} (stride on the 3x3 conv, expansion 4). */
-    private record Bottleneck(Conv2d conv1, BatchNorm bn1, Conv2d conv2, BatchNorm bn2, Conv2d conv3, BatchNorm bn3,
-                              Conv2d downsampleConv, BatchNorm downsampleBn) {
+    /** torchvision {@code Bottleneck} (stride on the 3x3 conv, expansion 4); {@code downsample} may be null. */
+    private record Bottleneck(ConvBatchNorm conv1, ConvBatchNorm conv2, ConvBatchNorm conv3,
+                              ConvBatchNorm downsample) {
         static Bottleneck load(Weights w, int stride) {
-            Conv2d dsConv = null;
-            BatchNorm dsBn = null;
+            ConvBatchNorm downsample = null;
             if (w.contains("downsample.0.weight")) {
-                dsConv = Conv2d.load(w.prefix("downsample").prefix(0), stride, 0);
-                dsBn = BatchNorm.load(w.prefix("downsample").prefix(1), BN_EPS);
+                Weights d = w.prefix("downsample");
+                downsample = ConvBatchNorm.load(d.prefix(0), d.prefix(1), stride, 0, BN_EPS);
             }
-            return new Bottleneck(Conv2d.load(w.prefix("conv1"), 1, 0), BatchNorm.load(w.prefix("bn1"), BN_EPS),
-                    Conv2d.load(w.prefix("conv2"), stride, 1), BatchNorm.load(w.prefix("bn2"), BN_EPS),
-                    Conv2d.load(w.prefix("conv3"), 1, 0), BatchNorm.load(w.prefix("bn3"), BN_EPS), dsConv, dsBn);
+            return new Bottleneck(ConvBatchNorm.load(w.prefix("conv1"), w.prefix("bn1"), 1, 0, BN_EPS),
+                    ConvBatchNorm.load(w.prefix("conv2"), w.prefix("bn2"), stride, 1, BN_EPS),
+                    ConvBatchNorm.load(w.prefix("conv3"), w.prefix("bn3"), 1, 0, BN_EPS), downsample);
         }
 
         NDArray forward(NDArray x) {
-            NDArray out = Activations.relu(bn1.forward(conv1.forward(x)));
-            out = Activations.relu(bn2.forward(conv2.forward(out)));
-            out = bn3.forward(conv3.forward(out));
-            NDArray identity = downsampleConv == null ? x : downsampleBn.forward(downsampleConv.forward(x));
+            NDArray out = Activations.relu(conv1.forward(x));
+            out = Activations.relu(conv2.forward(out));
+            out = conv3.forward(out);
+            NDArray identity = downsample == null ? x : downsample.forward(x);
             return Activations.relu(out.add(identity));
         }
     }

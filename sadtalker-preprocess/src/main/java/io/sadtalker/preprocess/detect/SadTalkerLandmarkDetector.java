@@ -53,6 +53,7 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
     }
 
     /** As {@link #detect(RgbImage)}; {@code name} (file or frame) is named in the error when there is no face. */
+    @Override
     public Landmarks detect(RgbImage image, String name) {
         List<FaceBox> faces = detector.detect(image);
         if (faces.isEmpty()) {

@@ -2,22 +2,23 @@ package io.sadtalker.preprocess.face3d;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.weights.Weights;
 
 /**
  * torchvision's ResNet V1.5 {@code Bottleneck} ({@code src/face3d/models/networks.py}): 1x1, 3x3 (carrying the
- * stride), 1x1 with expansion 4, each with batch norm (folded, see {@link ConvBn}); optional {@code downsample}
+ * stride), 1x1 with expansion 4, each with batch norm (folded, see {@link ConvBatchNorm}); optional {@code downsample}
  * (1x1 conv + batch norm) on the identity path. Immutable; safe for concurrent use.
  */
 final class Bottleneck {
     static final int EXPANSION = 4;
 
-    private final ConvBn conv1;
-    private final ConvBn conv2;
-    private final ConvBn conv3;
-    private final ConvBn downsample;
+    private final ConvBatchNorm conv1;
+    private final ConvBatchNorm conv2;
+    private final ConvBatchNorm conv3;
+    private final ConvBatchNorm downsample;
 
-    private Bottleneck(ConvBn conv1, ConvBn conv2, ConvBn conv3, ConvBn downsample) {
+    private Bottleneck(ConvBatchNorm conv1, ConvBatchNorm conv2, ConvBatchNorm conv3, ConvBatchNorm downsample) {
         this.conv1 = conv1;
         this.conv2 = conv2;
         this.conv3 = conv3;
@@ -27,15 +28,20 @@ final class Bottleneck {
     /** {@code Bottleneck(inplanes, planes, stride, downsample)}; the downsample is read when the checkpoint has it. */
     static Bottleneck load(Weights w, int inplanes, int planes, int stride) {
         int out = planes * EXPANSION;
-        ConvBn conv1 = ConvBn.load(w.prefix("conv1"), w.prefix("bn1"), inplanes, planes, 1, 1, 0);
-        ConvBn conv2 = ConvBn.load(w.prefix("conv2"), w.prefix("bn2"), planes, planes, 3, stride, 1);
-        ConvBn conv3 = ConvBn.load(w.prefix("conv3"), w.prefix("bn3"), planes, out, 1, 1, 0);
-        ConvBn downsample = null;
+        ConvBatchNorm conv1 = load(w.prefix("conv1"), w.prefix("bn1"), inplanes, planes, 1, 1, 0);
+        ConvBatchNorm conv2 = load(w.prefix("conv2"), w.prefix("bn2"), planes, planes, 3, stride, 1);
+        ConvBatchNorm conv3 = load(w.prefix("conv3"), w.prefix("bn3"), planes, out, 1, 1, 0);
+        ConvBatchNorm downsample = null;
         if (stride != 1 || inplanes != out) {
             Weights d = w.prefix("downsample");
-            downsample = ConvBn.load(d.prefix(0), d.prefix(1), inplanes, out, 1, stride, 0);
+            downsample = load(d.prefix(0), d.prefix(1), inplanes, out, 1, stride, 0);
         }
         return new Bottleneck(conv1, conv2, conv3, downsample);
+    }
+
+    /** A bias-free {@code in -> out} conv of {@code kernel x kernel} and its batch norm (eps 1e-5), folded. */
+    static ConvBatchNorm load(Weights conv, Weights bn, int in, int out, int kernel, int stride, int padding) {
+        return ConvBatchNorm.load(conv, bn, stride, padding, 1e-5, new long[] {out, in, kernel, kernel});
     }
 
     NDArray forward(NDArray x) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
+import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,16 @@ final class ResNet {
     /** Width of the pooled feature. */
     static final int LAST_DIM = 512 * Bottleneck.EXPANSION;
 
-    private final ConvBn conv1;
+    private final ConvBatchNorm conv1;
     private final List<Bottleneck> blocks;
 
-    private ResNet(ConvBn conv1, List<Bottleneck> blocks) {
+    private ResNet(ConvBatchNorm conv1, List<Bottleneck> blocks) {
         this.conv1 = conv1;
         this.blocks = blocks;
     }
 
     static ResNet load(Weights w) {
-        ConvBn conv1 = ConvBn.load(w.prefix("conv1"), w.prefix("bn1"), 3, 64, 7, 2, 3);
+        ConvBatchNorm conv1 = Bottleneck.load(w.prefix("conv1"), w.prefix("bn1"), 3, 64, 7, 2, 3);
         List<Bottleneck> blocks = new ArrayList<>();
         int inplanes = 64;
         for (int l = 0; l < LAYERS.length; l++) {

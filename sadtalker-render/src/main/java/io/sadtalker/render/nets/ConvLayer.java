@@ -33,11 +33,7 @@ final class ConvLayer {
 
     /** {@code weight} and optional {@code bias} of {@code w}. */
     static ConvLayer load(Weights w, int stride, int padding) {
-        return load(w, stride, padding, 1);
-    }
-
-    static ConvLayer load(Weights w, int stride, int padding, int dilation) {
-        return new ConvLayer(w.get("weight"), w.getOptional("bias"), stride, padding, dilation, 1);
+        return new ConvLayer(w.get("weight"), w.getOptional("bias"), stride, padding, 1, 1);
     }
 
     /**

@@ -20,10 +20,6 @@ final class DenseMotionNetwork {
     private final ConvLayer compress;
     private final ConvLayer occlusion;
 
-    /** Parameters of {@code dense_motion_params} in facerender.yaml. */
-    record Params(int blockExpansion, int maxFeatures, int numBlocks, int reshapeDepth, int compress) {
-    }
-
     /** Source-only terms: compressed feature, identity grid, source gaussians, background deformed feature. */
     record Source(NDArray feature, NDArray identityGrid, NDArray kpSource, NDArray gaussianSource,
                   NDArray deformedBackground) {
@@ -43,9 +39,11 @@ final class DenseMotionNetwork {
         this.occlusion = occlusion;
     }
 
-    static DenseMotionNetwork load(Weights w, Params p, boolean estimateOcclusionMap) {
+    static DenseMotionNetwork load(Weights w, OcclusionAwareSPADEGenerator.DenseMotionParams p,
+                                   boolean estimateOcclusionMap) {
         return new DenseMotionNetwork(Hourglass.load(w.prefix("hourglass"), p.numBlocks()),
-                ConvLayer.load(w.prefix("mask"), 1, 3), ConvLayer.load(w.prefix("compress"), 1, 0).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
+                ConvLayer.load(w.prefix("mask"), 1, 3),
+                ConvLayer.load(w.prefix("compress"), 1, 0).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
                 estimateOcclusionMap ? ConvLayer.load(w.prefix("occlusion"), 1, 3) : null);
     }
 
@@ -60,7 +58,6 @@ final class DenseMotionNetwork {
     }
 
     Output forward(Source src, NDArray kpDriving) {
-        long T00 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long b = kpDriving.getShape().get(0);
         long k = kpDriving.getShape().get(1);
         NDArray grid = src.identityGrid();
@@ -84,20 +81,16 @@ final class DenseMotionNetwork {
 
         // create_heatmap_representations
         NDArray heatmap = CoordinateGrid.kp2gaussian(kpDriving, grid, KP_VARIANCE).sub(src.gaussianSource());
-        heatmap = NDArrays.concat(new NDList(heatmap.getManager().zeros(new Shape(b, 1, d, h, w)), heatmap), 1).reshape(b, k + 1, 1, d, h, w);
+        NDArray background = heatmap.getManager().zeros(new Shape(b, 1, d, h, w));
+        heatmap = NDArrays.concat(new NDList(background, heatmap), 1).reshape(b, k + 1, 1, d, h, w);
 
         NDArray input = NDArrays.concat(new NDList(heatmap, deformed), 2).reshape(b, (k + 1) * (c + 1), d, h, w);
-        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long t0 = tmx.getCurrentThreadCpuTime();
         NDArray prediction = hourglass.forward(input);
-        long t1 = tmx.getCurrentThreadCpuTime();
 
         NDArray maskOut = this.mask.forward(prediction).softmax(1);
         NDArray kept = NDArrays.where(maskOut.lt(1e-3f), maskOut.zerosLike(), maskOut);
         NDArray deformation = sparseMotions.mul(kept.reshape(b, k + 1, d, h, w, 1)).sum(new int[] {1});
 
-        long t2 = tmx.getCurrentThreadCpuTime();
-        System.out.printf("PERFSTAGE dm-pre %.3f hourglass %.3f mask+deform %.3f%n", (t0 - T00) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         NDArray occlusionMap = null;
         if (occlusion != null) {
             long[] p = prediction.getShape().getShape();

@@ -6,7 +6,7 @@ import io.sadtalker.core.weights.Weights;
 
 /**
  * {@code util.DownBlock2d} (conv 3x3, BatchNorm, ReLU, AvgPool2d(2)) and, for 5-D weights, {@code util.DownBlock3d}
- * (conv 3x3x3, BatchNorm3d, ReLU, AvgPool3d((1, 2, 2))).
+ * (conv 3x3x3, BatchNorm3d, ReLU, AvgPool3d((1, 2, 2))); BatchNorm folded into the conv at load.
  */
 final class DownBlock2d {
     private final ConvLayer conv;

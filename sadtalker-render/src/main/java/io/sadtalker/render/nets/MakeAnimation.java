@@ -23,7 +23,7 @@ public final class MakeAnimation {
         this.generator = generator;
     }
 
-    /** Source-only state of one request: canonical keypoints and the generator's {@link OcclusionAwareSPADEGenerator.SourceCache}. */
+    /** Source-only state of one request: canonical keypoints and the generator's source cache. */
     public static final class Source implements AutoCloseable {
         private final NDManager manager;
         private final NDArray kpCanonical;

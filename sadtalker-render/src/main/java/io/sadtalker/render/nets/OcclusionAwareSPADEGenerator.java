@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Everything that depends only on the source image and its keypoints is computed once by {@link #prepare} into a
  * {@link SourceCache}; {@link #render} then runs the per-frame part. Immutable after loading; {@code render} may be
- * called from several threads at once (each with its own driving keypoints).
+ * called from several threads at once (each with its own driving keypoints; a new thread must first turn libtorch's
+ * grad mode off, {@code JniUtils.setGradMode(false)}).
  */
 public final class OcclusionAwareSPADEGenerator {
     private final DenseMotionNetwork denseMotion;
@@ -42,7 +43,10 @@ public final class OcclusionAwareSPADEGenerator {
     public record DenseMotionParams(int blockExpansion, int maxFeatures, int numBlocks, int reshapeDepth, int compress) {
     }
 
-    /** Generator outputs: {@code prediction} (B, 3, H, W) in [0, 1], {@code occlusionMap} (B, 1, H/4, W/4) or null without occlusion estimation, {@code mask} (B, K+1, d, H/4, W/4). */
+    /**
+     * Generator outputs: {@code prediction} (B, 3, H, W) in [0, 1], {@code occlusionMap} (B, 1, H/4, W/4) or null
+     * without occlusion estimation, {@code mask} (B, K+1, d, H/4, W/4).
+     */
     public record Output(NDArray prediction, NDArray occlusionMap, NDArray mask) {
     }
 
@@ -93,10 +97,8 @@ public final class OcclusionAwareSPADEGenerator {
 
     /** Loads the generator from {@code w} (the {@code generator.} scope of SadTalker_V0.0.2_256/512). */
     public static OcclusionAwareSPADEGenerator load(Weights w, Params p) {
-        DenseMotionParams dm = p.denseMotion();
-        DenseMotionNetwork dense = DenseMotionNetwork.load(w.prefix("dense_motion_network"),
-                new DenseMotionNetwork.Params(dm.blockExpansion(), dm.maxFeatures(), dm.numBlocks(), dm.reshapeDepth(),
-                        dm.compress()), p.estimateOcclusionMap());
+        DenseMotionNetwork dense = DenseMotionNetwork.load(w.prefix("dense_motion_network"), p.denseMotion(),
+                p.estimateOcclusionMap());
         List<DownBlock2d> down = new ArrayList<>();
         for (int i = 0; i < p.numDownBlocks(); i++) {
             down.add(DownBlock2d.load(w.prefix("down_blocks").prefix(i)));
@@ -155,10 +157,7 @@ public final class OcclusionAwareSPADEGenerator {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             long b = kpDriving.getShape().get(0);
-            java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long t0 = tmx.getCurrentThreadCpuTime();
             DenseMotionNetwork.Output motion = denseMotion.forward(cache.motion, kpDriving);
-            long t1 = tmx.getCurrentThreadCpuTime();
             NDArray feature = DenseMotionNetwork.batch(cache.feature3d, b);
             NDArray out = GridSample.sample3d(feature, motion.deformation(), false);
             long[] s = out.getShape().getShape();
@@ -167,10 +166,7 @@ public final class OcclusionAwareSPADEGenerator {
             if (motion.occlusionMap() != null) {
                 out = out.mul(motion.occlusionMap());
             }
-            long t2 = tmx.getCurrentThreadCpuTime();
             NDArray prediction = decoder.forward(out);
-            long t3 = tmx.getCurrentThreadCpuTime();
-            System.out.printf("PERFSTAGE dense %.3f warp+third %.3f decoder %.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             NDList result = new NDList(prediction, motion.mask());
             if (motion.occlusionMap() != null) {
                 result.add(motion.occlusionMap());

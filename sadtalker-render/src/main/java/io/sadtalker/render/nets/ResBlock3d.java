@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.weights.Weights;
 
-/** {@code util.ResBlock3d}: {@code x + conv2(relu(norm2(conv1(relu(norm1(x))))))}, 3x3x3 convs. */
+/** {@code util.ResBlock3d}: {@code x + conv2(relu(norm2(conv1(relu(norm1(x))))))}, 3x3x3 convs, norm2 folded into conv1. */
 final class ResBlock3d {
     private final ChannelAffine norm1;
     private final ConvLayer conv1;
@@ -17,7 +17,8 @@ final class ResBlock3d {
     }
 
     static ResBlock3d load(Weights w) {
-        return new ResBlock3d(ChannelAffine.loadBatchNorm(w.prefix("norm1")), ConvLayer.load(w.prefix("conv1"), 1, 1).fold(ChannelAffine.loadBatchNorm(w.prefix("norm2"))),
+        return new ResBlock3d(ChannelAffine.loadBatchNorm(w.prefix("norm1")),
+                ConvLayer.load(w.prefix("conv1"), 1, 1).fold(ChannelAffine.loadBatchNorm(w.prefix("norm2"))),
                 ConvLayer.load(w.prefix("conv2"), 1, 1));
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.nn.InstanceNorm;
 import io.sadtalker.core.weights.Weights;
@@ -17,7 +18,8 @@ import io.sadtalker.core.weights.Weights;
  * norm_1) all read the same segmap, so they run as one wider conv; when the block works at {@code f} times the
  * segmap resolution that conv is evaluated per output phase on the low-res segmap ({@link UpsampledConv}) instead
  * of on the nearest-upsampled one; each norm's {@code mlp_gamma} and {@code mlp_beta} run as one conv with the
- * {@code 1 +} folded into gamma's bias; norm_0 and norm_s share the instance normalisation of x.
+ * {@code 1 +} folded into gamma's bias; norm_s's beta is composed with the linear 1x1 shortcut conv; norm_0 and
+ * norm_s share the instance normalisation of x.
  */
 final class SPADEResnetBlock {
     private static final float EPS = 1e-5f;
@@ -48,17 +50,22 @@ final class SPADEResnetBlock {
         boolean learnedShortcut = w.contains("conv_s.weight_orig");
         NDList sharedW = new NDList();
         NDList sharedB = new NDList();
-        ConvLayer gb0 = loadNorm(w.prefix("norm_0"), sharedW, sharedB);
-        ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB) : null;
-        ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB);
+        ConvLayer gb0 = loadNorm(w.prefix("norm_0"), sharedW, sharedB, null);
+        ConvLayer convS = learnedShortcut ? ConvLayer.loadSpectral(w.prefix("conv_s"), 0) : null;
+        ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB, convS) : null;
+        ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB, null);
         ConvLayer shared = new ConvLayer(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0), 1, 1, 1, 1);
         return new SPADEResnetBlock(shared, factor, gb0, gb1, gbS, ConvLayer.loadSpectral(w.prefix("conv_0"), 1),
-                ConvLayer.loadSpectral(w.prefix("conv_1"), 1),
-                learnedShortcut ? ConvLayer.loadSpectral(w.prefix("conv_s"), 0) : null);
+                ConvLayer.loadSpectral(w.prefix("conv_1"), 1), convS);
     }
 
-    /** One SPADE norm: appends its mlp_shared to the shared conv, returns [gamma; beta] as one conv, gamma bias + 1. */
-    private static ConvLayer loadNorm(Weights w, NDList sharedW, NDList sharedB) {
+    /**
+     * One SPADE norm: appends its mlp_shared to the shared conv and returns [gamma + 1; beta] as one conv. For the
+     * shortcut norm, whose output only feeds the linear 1x1 {@code conv_s}, beta is returned already mapped by
+     * conv_s ({@code conv_s(n * g + beta) = conv_s(n * g) + (conv_s o mlp_beta)(actv)}): a 3x3 conv to fout channels
+     * instead of one to fin channels.
+     */
+    private static ConvLayer loadNorm(Weights w, NDList sharedW, NDList sharedB, ConvLayer then) {
         Weights shared = w.prefix("mlp_shared").prefix(0);
         long labelNc = shared.info("weight").shape()[1];
         sharedW.add(shared.get("weight", NHIDDEN, labelNc, 3, 3));
@@ -68,6 +75,14 @@ final class SPADEResnetBlock {
         NDArray gb = w.prefix("mlp_gamma").get("bias", c).add(1f);
         NDArray bw = w.prefix("mlp_beta").get("weight", c, NHIDDEN, 3, 3);
         NDArray bb = w.prefix("mlp_beta").get("bias", c);
+        if (then != null) {
+            NDArray ws = then.weight().toType(DataType.FLOAT64, false);
+            long out = ws.getShape().get(0);
+            ws = ws.reshape(out, c);
+            bw = ws.matMul(bw.toType(DataType.FLOAT64, false).reshape(c, -1)).reshape(out, NHIDDEN, 3, 3)
+                    .toType(DataType.FLOAT32, false);
+            bb = ws.matMul(bb.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false);
+        }
         return new ConvLayer(NDArrays.concat(new NDList(gw, bw), 0), NDArrays.concat(new NDList(gb, bb), 0), 1, 1, 1, 1);
     }
 
@@ -83,7 +98,9 @@ final class SPADEResnetBlock {
         NDArray xs = x;
         NDArray dx = conv0.forward(Activation.leakyRelu(modulate(normalized, gammaBeta0, hidden(actv, slot++)), 0.2f));
         if (convS != null) {
-            xs = convS.forward(modulate(normalized, gammaBetaS, hidden(actv, slot++)));
+            NDArray gb = gammaBetaS.forward(hidden(actv, slot++));
+            long c = normalized.getShape().get(1);
+            xs = convS.forward(normalized.mul(gb.get(new NDIndex(":, :{}", c)))).add(gb.get(new NDIndex(":, {}:", c)));
         }
         dx = conv1.forward(Activation.leakyRelu(modulate(InstanceNorm.apply(dx, EPS), gammaBeta1, hidden(actv, slot)),
                 0.2f));
@@ -98,6 +115,6 @@ final class SPADEResnetBlock {
     private static NDArray modulate(NDArray normalized, ConvLayer gammaBeta, NDArray hidden) {
         NDArray gb = gammaBeta.forward(hidden);
         long c = normalized.getShape().get(1);
-        return normalized.mul(gb.get(new NDIndex(":, :{}", c))).add(gb.get(new NDIndex(":, {}:", c)));
+        return gb.get(new NDIndex(":, :{}", c)).muli(normalized).addi(gb.get(new NDIndex(":, {}:", c)));
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.weights.Weights;
 
-/** {@code util.SameBlock2d}: conv, BatchNorm, ReLU (or LeakyReLU 0.01); resolution kept. */
+/** {@code util.SameBlock2d}: conv, BatchNorm (folded into the conv at load), ReLU (or LeakyReLU 0.01). */
 final class SameBlock2d {
     private final ConvLayer conv;
     private final boolean lrelu;

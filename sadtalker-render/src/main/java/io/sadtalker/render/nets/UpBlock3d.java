@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.weights.Weights;
 
-/** {@code util.UpBlock3d}: nearest upsampling by (1, 2, 2), conv 3x3x3, BatchNorm3d, ReLU. */
+/** {@code util.UpBlock3d}: nearest upsampling by (1, 2, 2), conv 3x3x3, BatchNorm3d (folded into the conv), ReLU. */
 final class UpBlock3d {
     private final ConvLayer conv;
 

@@ -1,0 +1,66 @@
+package io.sadtalker.benchmarks;
+
+import io.sadtalker.core.CropInfo;
+import io.sadtalker.core.FaceCoefficients;
+import io.sadtalker.core.MotionCoefficients;
+import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.FrameStream;
+import io.sadtalker.core.stage.RenderRequest;
+import io.sadtalker.render.SadTalkerFaceRenderer;
+import io.sadtalker.testkit.SyntheticCheckpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * Memory soak of the render stream: renders N frames at 256 (batch 2, synthetic full-size weights) through
+ * {@link SadTalkerFaceRenderer} and prints the process RSS and the Java heap in use at chosen frames, to show
+ * that memory stays flat however long the video. Usage: {@code RenderSoak <frames> <report-every>}.
+ */
+public final class RenderSoak {
+    private RenderSoak() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int frames = Integer.parseInt(args[0]);
+        int every = Integer.parseInt(args[1]);
+        Path dir = SyntheticCheckpoints.directory("soak", "bench", "SadTalker_V0.0.2_256.safetensors.json",
+                "mapping_00229-model.pth.tar.json");
+        Random random = new Random(9);
+        float[] motion = new float[frames * MotionCoefficients.WIDTH];
+        for (int i = 0; i < motion.length; i++) {
+            motion[i] = (float) (0.2 * random.nextGaussian());
+        }
+        float[] source = new float[FaceCoefficients.WIDTH];
+        byte[] face = new byte[256 * 256 * 3];
+        random.nextBytes(face);
+        RenderRequest request = new RenderRequest(RgbImage.wrap(256, 256, face), new FaceCoefficients(1, source, null),
+                new MotionCoefficients(frames, motion), new CropInfo(256, 256, 0, 0, 256, 256, 0, 0, 256, 256),
+                Preprocess.CROP, false, 1f, 2, null, null, null);
+        long start = System.nanoTime();
+        try (SadTalkerFaceRenderer renderer = SadTalkerFaceRenderer.load(dir, 256, Preprocess.CROP);
+             FrameStream stream = renderer.render(request)) {
+            int n = 0;
+            while (stream.hasNext()) {
+                stream.next();
+                n++;
+                if (n % every == 0 || n == frames) {
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.printf("frame %d: rss %d MiB, heap used %d MiB, %.2f s/frame%n", n, rssMiB(),
+                            (rt.totalMemory() - rt.freeMemory()) >> 20, (System.nanoTime() - start) / 1e9 / n);
+                }
+            }
+        }
+    }
+
+    private static long rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
+            }
+        }
+        return -1;
+    }
+}
