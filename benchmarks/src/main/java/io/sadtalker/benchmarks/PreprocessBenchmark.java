@@ -1,6 +1,5 @@
 package io.sadtalker.benchmarks;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.FaceBox;
@@ -57,7 +56,6 @@ public class PreprocessBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        Engine.getEngine("PyTorch"); // loads libtorch: GradMode needs its natives
         GradMode.disableForThisThread();
         Path detection = SyntheticCheckpoints.path("detection_Resnet50_Final.pth.json", SEED);
         Path alignment = SyntheticCheckpoints.path("alignment_WFLW_4HG.pth.json", SEED);

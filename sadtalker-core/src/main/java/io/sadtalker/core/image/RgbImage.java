@@ -59,6 +59,20 @@ public final class RgbImage {
         return pixels[(y * width + x) * 3 + c] & 0xFF;
     }
 
+    /** The pixels of rows {@code [y1, y2)} and columns {@code [x1, x2)}, as numpy's {@code img[y1:y2, x1:x2]}. */
+    public RgbImage crop(int x1, int y1, int x2, int y2) {
+        if (x1 < 0 || y1 < 0 || x2 > width || y2 > height || x2 <= x1 || y2 <= y1) {
+            throw new InvalidInputException("crop [" + x1 + "," + y1 + "," + x2 + "," + y2 + ") outside "
+                    + width + "x" + height);
+        }
+        int w = x2 - x1;
+        byte[] out = new byte[w * (y2 - y1) * 3];
+        for (int y = y1; y < y2; y++) {
+            System.arraycopy(pixels, (y * width + x1) * 3, out, (y - y1) * w * 3, w * 3);
+        }
+        return new RgbImage(w, y2 - y1, out);
+    }
+
     private static void check(int width, int height, int length) {
         if (width <= 0 || height <= 0) {
             throw new InvalidInputException("image size must be positive, got " + width + "x" + height);

@@ -73,7 +73,7 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
         if (x2 <= x1 || y2 <= y1) {
             throw new NoFaceDetectedException("face box " + face + " has no pixels inside " + name);
         }
-        double[] xy98 = fan.getLandmarks(CvImages.crop(image, x1, y1, x2, y2), manager);
+        double[] xy98 = fan.getLandmarks(image.crop(x1, y1, x2, y2), manager);
         float[] xy68 = Landmarks98To68.convert(xy98);
         for (int i = 0; i < 68; i++) {
             xy68[2 * i] += x1;

@@ -3,6 +3,7 @@ package io.sadtalker.preprocess.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sadtalker.core.FaceBox;
+import io.sadtalker.core.image.ImageFiles;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.testkit.Fixtures;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class BlazeFaceDetectorTest {
         "full4.jpeg,        157, 288,  287, 295,  218, 410",
     })
     void findsTheOneFace(String file, int lx, int ly, int rx, int ry, int mx, int my) {
-        RgbImage image = CvImages.read(Fixtures.media().resolve(file));
+        RgbImage image = ImageFiles.read(Fixtures.media().resolve(file));
         List<FaceBox> faces = detector.detect(image);
         assertThat(faces).hasSize(1);
         FaceBox f = faces.get(0);
