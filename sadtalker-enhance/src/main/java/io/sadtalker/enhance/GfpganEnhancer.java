@@ -1,19 +1,10 @@
 package io.sadtalker.enhance;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.sadtalker.core.FaceBox;
-import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
-import io.sadtalker.core.stage.FaceEnhancer;
-import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.core.weights.Weights;
 import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
-import io.sadtalker.enhance.parsing.ParseNet;
-import io.sadtalker.preprocess.detect.RetinaFaceDetector;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * SadTalker's {@code --enhancer gfpgan}: GFPGANer(GFPGANv1.4, upscale 2, arch clean, channel_multiplier 2) with
@@ -22,15 +13,10 @@ import java.util.List;
  * {@link #enhance} calls (weights are shared read-only; each call has its own temporaries and switches grad mode
  * off for its thread). Holds native memory until {@link #close()}.
  */
-public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
-    private final NDManager manager;
-    private final List<Object> resources;
-    private final FaceRestoreEnhancer flow;
+public final class GfpganEnhancer extends ManagedFaceEnhancer {
 
-    private GfpganEnhancer(NDManager manager, List<Object> resources, FaceRestoreEnhancer flow) {
-        this.manager = manager;
-        this.resources = resources;
-        this.flow = flow;
+    private GfpganEnhancer(FaceRestoreEnhancer flow, NDManager manager, BackgroundUpsampler background) {
+        super(flow, manager, background);
     }
 
     /**
@@ -49,18 +35,12 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
      */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise,
                                       BackgroundUpsampler background) {
-        RetinaFaceDetector retinaFace = OwnedResources.openRetinaFace(detection);
-        try {
-            return load(gfpgan, parsenet, OwnedResources.onBgr(retinaFace), retinaFace, randomizeNoise, background);
-        } catch (RuntimeException e) {
-            retinaFace.close();
-            throw e;
-        }
+        return GfpganerLoader.open(gfpgan, parsenet, detection, binder(randomizeNoise, background));
     }
 
     /** Like {@link #open} with a caller-supplied detector (given the RGB frame; not closed by this enhancer). */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, FaceDetector detector, boolean randomizeNoise) {
-        return load(gfpgan, parsenet, detector, null, randomizeNoise, null);
+        return GfpganerLoader.load(gfpgan, parsenet, detector, null, binder(randomizeNoise, null));
     }
 
     /**
@@ -76,42 +56,14 @@ public final class GfpganEnhancer implements FaceEnhancer, AutoCloseable {
     public static GfpganEnhancer of(Weights gfpgan, Weights parsenet, FaceDetector detector, NDManager manager,
                                     boolean randomizeNoise, BackgroundUpsampler background) {
         GFPGANv1Clean net = gfpgan.bind(w -> GFPGANv1Clean.load(w, GFPGANv1Clean.Config.v14()));
-        ParseNet parse = parsenet.bind(w -> ParseNet.load(w, ParseNet.Config.parsenet512()));
-        FaceRestoreHelper helper = FaceRestoreHelper.gfpgan();
-        FaceRestoreEnhancer flow = new FaceRestoreEnhancer(detector,
-                new GfpganRestorer(net, manager, helper.faceSize(), randomizeNoise), new FaceParseMask(parse), helper,
-                background, manager);
-        List<Object> resources = new ArrayList<>();
-        resources.add(background);
-        return new GfpganEnhancer(manager, resources, flow);
+        FaceRestorer restorer = new GfpganRestorer(net, manager, FaceRestoreHelper.gfpgan().faceSize(), randomizeNoise);
+        return new GfpganEnhancer(GfpganerLoader.flow(detector, restorer, parsenet, background, manager), manager,
+                background);
     }
 
-    private static GfpganEnhancer load(Path gfpgan, Path parsenet, FaceDetector detector, AutoCloseable detectorResource,
-                                       boolean randomizeNoise, BackgroundUpsampler background) {
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        try (Checkpoint g = Checkpoint.open(gfpgan); Checkpoint p = Checkpoint.open(parsenet)) {
-            GfpganEnhancer e = of(g.weights(manager, "params_ema"), p.weights(manager), detector, manager,
-                    randomizeNoise, background);
-            e.resources.add(detectorResource);
-            return e;
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public RgbImage enhance(RgbImage frame) {
-        return flow.enhance(frame);
-    }
-
-    /** The flow with given detections instead of the detector's, with every intermediate (for checks and tools). */
-    public FaceRestoreEnhancer.Restoration restore(RgbImage frame, List<FaceBox> faces) {
-        return flow.restore(frame, faces);
-    }
-
-    @Override
-    public void close() {
-        OwnedResources.closeAll(resources, manager);
+    private static GfpganerLoader.Binder<GfpganEnhancer> binder(boolean randomizeNoise,
+                                                                BackgroundUpsampler background) {
+        return (g, parsenet, detector, manager) -> of(g.weights(manager, "params_ema"), parsenet, detector, manager,
+                randomizeNoise, background);
     }
 }

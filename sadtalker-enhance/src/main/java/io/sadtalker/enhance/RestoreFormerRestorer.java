@@ -2,7 +2,6 @@ package io.sadtalker.enhance;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.sadtalker.core.GradMode;
 import io.sadtalker.enhance.restoreformer.RestoreFormer;
 
 /**
@@ -10,29 +9,17 @@ import io.sadtalker.enhance.restoreformer.RestoreFormer;
  * to [-1, 1], {@code net(x)[0]}, {@code tensor2img(min_max=(-1, 1))}. Safe for concurrent calls (each call switches
  * grad mode off for its thread and uses its own NDManager scope).
  */
-public final class RestoreFormerRestorer implements FaceRestorer {
+public final class RestoreFormerRestorer extends GfpganerRestorer {
     private final RestoreFormer net;
-    private final NDManager manager;
-    private final int faceSize;
 
     /** {@code manager} holds the network's weights; {@code faceSize} is the network's resolution (512). */
     public RestoreFormerRestorer(RestoreFormer net, NDManager manager, int faceSize) {
+        super(manager, faceSize);
         this.net = net;
-        this.manager = manager;
-        this.faceSize = faceSize;
     }
 
     @Override
-    public int faceSize() {
-        return faceSize;
-    }
-
-    @Override
-    public byte[] restore(byte[] croppedBgr) {
-        GradMode.disableForThisThread();
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope);
-            return FaceTensors.toImage(net.forward(x).dec(), -1f, 1f);
-        }
+    NDArray forward(NDArray x) {
+        return net.forward(x).dec();
     }
 }

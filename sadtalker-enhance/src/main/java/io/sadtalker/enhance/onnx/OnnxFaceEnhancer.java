@@ -2,31 +2,24 @@ package io.sadtalker.enhance.onnx;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.sadtalker.core.FaceBox;
-import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
-import io.sadtalker.core.stage.FaceEnhancer;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.enhance.FaceMask;
 import io.sadtalker.enhance.FaceParseMask;
 import io.sadtalker.enhance.FaceRestoreEnhancer;
 import io.sadtalker.enhance.FaceRestoreHelper;
+import io.sadtalker.enhance.ManagedFaceEnhancer;
 import io.sadtalker.enhance.parsing.ParseNet;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * A {@link FaceEnhancer} on an ONNX face-restoration export (GFPGAN 1.2-1.4, CodeFormer, GPEN-BFR,
+ * A {@link io.sadtalker.core.stage.FaceEnhancer} on an ONNX face-restoration export (GFPGAN 1.2-1.4, CodeFormer, GPEN-BFR,
  * RestoreFormer++ ... see {@link OnnxPreset}) with the same detect / align / restore / paste flow as the native
  * GFPGAN enhancer ({@link FaceRestoreEnhancer}; faces aligned to the template scaled to the preset's size, output
  * upscaled {@code upscale} times). Safe for concurrent calls when the detector is. Holds native memory until
  * {@link #close()}.
  */
-public final class OnnxFaceEnhancer implements FaceEnhancer, AutoCloseable {
-    private final OnnxFaceRestorer restorer;
-    private final NDManager manager;
-    private final NDManager maskWeights;
-    private final FaceRestoreEnhancer flow;
+public final class OnnxFaceEnhancer extends ManagedFaceEnhancer {
 
     /** Takes ownership of {@code restorer}; {@code mask} is the paste mask (ParseNet's for the original flow). */
     public OnnxFaceEnhancer(FaceDetector detector, OnnxFaceRestorer restorer, FaceMask mask, int upscale) {
@@ -35,11 +28,13 @@ public final class OnnxFaceEnhancer implements FaceEnhancer, AutoCloseable {
 
     private OnnxFaceEnhancer(FaceDetector detector, OnnxFaceRestorer restorer, FaceMask mask, int upscale,
                              NDManager maskWeights) {
-        this.restorer = restorer;
-        this.maskWeights = maskWeights;
-        this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-        this.flow = new FaceRestoreEnhancer(detector, restorer, mask,
-                new FaceRestoreHelper(restorer.faceSize(), upscale, 5), manager);
+        this(detector, restorer, mask, upscale, maskWeights, NDManager.newBaseManager(Device.cpu(), "PyTorch"));
+    }
+
+    private OnnxFaceEnhancer(FaceDetector detector, OnnxFaceRestorer restorer, FaceMask mask, int upscale,
+                             NDManager maskWeights, NDManager manager) {
+        super(new FaceRestoreEnhancer(detector, restorer, mask, new FaceRestoreHelper(restorer.faceSize(), upscale, 5),
+                manager), manager, restorer, maskWeights);
     }
 
     /**
@@ -59,25 +54,6 @@ public final class OnnxFaceEnhancer implements FaceEnhancer, AutoCloseable {
             }
             weights.close();
             throw e;
-        }
-    }
-
-    @Override
-    public RgbImage enhance(RgbImage frame) {
-        return flow.enhance(frame);
-    }
-
-    /** The flow with given detections, with every intermediate. */
-    public FaceRestoreEnhancer.Restoration restore(RgbImage frame, List<FaceBox> faces) {
-        return flow.restore(frame, faces);
-    }
-
-    @Override
-    public void close() {
-        restorer.close();
-        manager.close();
-        if (maskWeights != null) {
-            maskWeights.close();
         }
     }
 }

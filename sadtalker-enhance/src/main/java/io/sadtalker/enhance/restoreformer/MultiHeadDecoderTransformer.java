@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.GroupNorm;
 import io.sadtalker.core.nn.Interpolate;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ final class MultiHeadDecoderTransformer {
                     prev.close();
                 }
             }
-            return convOut.forward(Scoped.swish(normOut.forward(h)));
+            return convOut.forward(Nonlinearity.swish(normOut.forward(h)));
         });
     }
 

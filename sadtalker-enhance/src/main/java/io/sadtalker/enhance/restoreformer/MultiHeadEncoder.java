@@ -103,7 +103,7 @@ final class MultiHeadEncoder {
         hs.put("block_" + last + "_atten", h);
         h = midBlock2.forward(midAttn1.forward(h, null));
         hs.put("mid_atten", h);
-        hs.put("out", convOut.forward(Scoped.swish(normOut.forward(h))));
+        hs.put("out", convOut.forward(Nonlinearity.swish(normOut.forward(h))));
         return hs;
     }
 

@@ -3,6 +3,7 @@ package io.sadtalker.enhance.restoreformer;
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.GroupNorm;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -32,8 +33,8 @@ final class ResnetBlock {
 
     NDArray forward(NDArray x) {
         return Scoped.run(() -> {
-            NDArray h = conv1.forward(Scoped.swish(norm1.forward(x)));
-            h = conv2.forward(Scoped.swish(norm2.forward(h)));
+            NDArray h = conv1.forward(Nonlinearity.swish(norm1.forward(x)));
+            h = conv2.forward(Nonlinearity.swish(norm2.forward(h)));
             return (ninShortcut != null ? ninShortcut.forward(x) : x).add(h);
         });
     }

@@ -1,0 +1,38 @@
+package io.sadtalker.enhance;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.GradMode;
+
+/**
+ * The restore step of {@code GFPGANer.enhance} around any arch: {@code (bgr->rgb)/255} normalised to [-1, 1], the
+ * network's {@link #forward}, {@code tensor2img(min_max=(-1, 1))}. Safe for concurrent calls when {@code forward}
+ * is (each call switches grad mode off for its thread and uses its own NDManager scope).
+ */
+abstract class GfpganerRestorer implements FaceRestorer {
+    private final NDManager manager;
+    private final int faceSize;
+
+    /** {@code manager} holds the network's weights; {@code faceSize} is the side of the crop it takes. */
+    GfpganerRestorer(NDManager manager, int faceSize) {
+        this.manager = manager;
+        this.faceSize = faceSize;
+    }
+
+    /** The network on the normalised (1, 3, faceSize, faceSize) RGB input -> the restored face in [-1, 1]. */
+    abstract NDArray forward(NDArray x);
+
+    @Override
+    public final int faceSize() {
+        return faceSize;
+    }
+
+    @Override
+    public final byte[] restore(byte[] croppedBgr) {
+        GradMode.disableForThisThread();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope);
+            return FaceTensors.toImage(forward(x), -1f, 1f);
+        }
+    }
+}
