@@ -8,11 +8,9 @@ import io.sadtalker.core.weights.Weights;
  * {@code torch.nn.Conv2d}: input (N, C, H, W), weight {@code (out, in/groups, k...)} with keys {@code weight} and
  * optional {@code bias}; padding is zeros. Immutable.
  */
-public final class Conv2d {
-    private final ConvCore core;
-
+public final class Conv2d extends ConvNd {
     private Conv2d(ConvCore core) {
-        this.core = core;
+        super(core);
     }
 
     /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
@@ -54,20 +52,5 @@ public final class Conv2d {
     /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */
     public static Conv2d of(NDArray weight, NDArray bias, long[] stride, long[] padding, long[] dilation, int groups) {
         return new Conv2d(new ConvCore(2, weight, bias, stride, padding, dilation, groups));
-    }
-
-    /** Applies the convolution to {@code x}. */
-    public NDArray forward(NDArray x) {
-        return core.forward(x);
-    }
-
-    /** The weight {@code (out, in/groups, k...)}. */
-    public NDArray weight() {
-        return core.weight;
-    }
-
-    /** The bias {@code (out)}, or null. */
-    public NDArray bias() {
-        return core.bias;
     }
 }

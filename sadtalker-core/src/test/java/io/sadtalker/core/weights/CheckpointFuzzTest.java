@@ -10,32 +10,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded random mutations of valid files (bytes flipped, inserted, removed; lengths truncated): opening and
  * loading every key either works or fails with a {@link CheckpointException}, never anything else.
  */
-class CheckpointFuzzTest {
+class CheckpointFuzzTest extends CheckpointFileTest {
     private static final int RUNS = 250;
-    private static NDManager manager;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
-
     @Test
     void mutatedSafetensorsFailOnlyWithCheckpointException() throws IOException {
         String header = "{\"__metadata__\":{\"format\":\"pt\"},\"a.weight\":{\"dtype\":\"F32\",\"shape\":[2,3],"
