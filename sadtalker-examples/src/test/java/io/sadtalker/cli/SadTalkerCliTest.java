@@ -6,8 +6,6 @@ import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
 import io.sadtalker.testkit.Mp4Probe;
 import io.sadtalker.testkit.SyntheticCheckpoints;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,13 +28,7 @@ class SadTalkerCliTest {
         CommandLine cli = SadTalkerCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(new ByteArrayOutputStream())); // progress bars
-        try {
-            return new Run(cli.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setErr(stderr);
-        }
+        return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
     @Test
