@@ -3,6 +3,7 @@ package io.sadtalker.cli;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
@@ -198,10 +199,11 @@ public final class SadTalkerCli implements Callable<Integer> {
                      .backgroundEnhancer(backgroundEnhancer)
                      .device(cpu ? "cpu" : device).build()) {
             PreparedPortrait portrait = pipeline.prepare(built, progress);
+            MotionCoefficients motion = pipeline.motion(portrait, built, progress);
             if (verbose) {
-                VerboseOutputs.write(portrait, resultDir.resolve(stamp));
+                VerboseOutputs.write(portrait, motion, sourceImage, drivenAudio, resultDir.resolve(stamp));
             }
-            Path written = pipeline.generate(portrait, built, progress);
+            Path written = pipeline.generate(portrait, motion, built, progress);
             progress.close();
             out.println(written.toAbsolutePath());
         }

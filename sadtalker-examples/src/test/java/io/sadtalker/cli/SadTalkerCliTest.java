@@ -2,6 +2,7 @@ package io.sadtalker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sadtalker.core.config.MatFiles;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
 import io.sadtalker.testkit.Mp4Probe;
@@ -87,10 +88,12 @@ class SadTalkerCliTest {
         assertThat(probe.pictures()).isEqualTo(10);
         assertThat(probe.frameRate()).isEqualTo(25.0);
         assertThat(probe.audioChannels()).isPositive();
-        Path firstFrameDir = results.resolve(video.getFileName().toString().replace(".mp4", ""));
-        assertThat(firstFrameDir.resolve("source.png")).exists();
-        assertThat(firstFrameDir.resolve("source.mat")).exists();
-        assertThat(Files.readString(firstFrameDir.resolve("source_landmarks.txt")).strip().split(" ")).hasSize(136);
+        Path saveDir = results.resolve(video.getFileName().toString().replace(".mp4", ""));
+        Path firstFrameDir = saveDir.resolve("first_frame_dir");
+        assertThat(firstFrameDir.resolve("people_0.png")).exists();
+        assertThat(Files.readString(firstFrameDir.resolve("people_0_landmarks.txt")).strip().split(" ")).hasSize(136);
+        assertThat(MatFiles.readMatrix(firstFrameDir.resolve("people_0.mat"), "coeff_3dmm")[0]).hasSize(73);
+        assertThat(MatFiles.readMatrix(saveDir.resolve("people_0##speech.mat"), "coeff_3dmm")).hasDimensions(10, 70);
     }
 
     private static String media(String name) {

@@ -129,10 +129,15 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     /** The chain from a prepared portrait (skips detection, landmarks and 3DMM) to an mp4. */
     public Path generate(PreparedPortrait portrait, GenerationRequest request, ProgressListener listener) {
+        return generate(portrait, motion(portrait, request, listener), request, listener);
+    }
+
+    /** The chain from a prepared portrait and its motion (e.g. computed once and saved) to an mp4. */
+    public Path generate(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
+                         ProgressListener listener) {
         if (request.output() == null) {
             throw new InvalidInputException("the request has no output path");
         }
-        MotionCoefficients motion = motion(portrait, request, listener);
         try (FrameStream frames = frames(portrait, motion, request, listener)) {
             if (!frames.hasNext()) {
                 throw new SadTalkerException("the renderer produced no frame for " + request.audio());
