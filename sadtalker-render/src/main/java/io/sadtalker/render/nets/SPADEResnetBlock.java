@@ -17,10 +17,9 @@ import io.sadtalker.core.weights.Weights;
  * <p>Rewritten at load time, exactly: the {@code mlp_shared} convs of the block's SPADE norms (norm_0, norm_s,
  * norm_1) all read the same segmap, so they run as one wider conv; when the block works at {@code f} times the
  * segmap resolution that conv is evaluated per output phase on the low-res segmap ({@link UpsampledConv}) instead
- * of on the nearest-upsampled one (and at f = 4, where that output repeats values across phases, the gamma/beta
- * convs read it in compact form, {@link CompactConv}); each norm's {@code mlp_gamma} and {@code mlp_beta} run as one
- * conv with the {@code 1 +} folded into gamma's bias; norm_s's beta is composed with the linear 1x1 shortcut conv;
- * norm_0 and norm_s share the instance normalisation of x.
+ * of on the nearest-upsampled one; each norm's {@code mlp_gamma} and {@code mlp_beta} run as one conv with the
+ * {@code 1 +} folded into gamma's bias; norm_s's beta is composed with the linear 1x1 shortcut conv; norm_0 and
+ * norm_s share the instance normalisation of x.
  */
 final class SPADEResnetBlock {
     private static final float EPS = 1e-5f;
@@ -33,7 +32,6 @@ final class SPADEResnetBlock {
     private final ConvLayer conv0;
     private final ConvLayer conv1;
     private final ConvLayer convS;
-    private final CompactConv[] compactGammaBeta;
 
     private SPADEResnetBlock(ConvLayer mlpShared, int factor, ConvLayer gammaBeta0, ConvLayer gammaBeta1,
                              ConvLayer gammaBetaS, ConvLayer conv0, ConvLayer conv1, ConvLayer convS) {
@@ -45,10 +43,6 @@ final class SPADEResnetBlock {
         this.conv0 = conv0;
         this.conv1 = conv1;
         this.convS = convS;
-        this.compactGammaBeta = mlpSharedUp == null || !mlpSharedUp.sharesPhases() ? null
-                : new CompactConv[] {CompactConv.of(gammaBeta0, mlpSharedUp),
-                    gammaBetaS == null ? null : CompactConv.of(gammaBetaS, mlpSharedUp),
-                    CompactConv.of(gammaBeta1, mlpSharedUp)};
     }
 
     /** Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). */
@@ -98,48 +92,28 @@ final class SPADEResnetBlock {
             throw new IllegalArgumentException("SPADE block at " + factor + "x the segmap: x " + x.getShape() + ", segmap "
                     + seg.getShape());
         }
-        NDArray actv;
-        if (compactGammaBeta != null) {
-            actv = CompactConv.pad(Activation.relu(mlpSharedUp.forwardCompact(seg)));
-        } else {
-            actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
-        }
-        long[] size = {x.getShape().get(2), x.getShape().get(3)};
+        NDArray actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
         NDArray normalized = InstanceNorm.apply(x, EPS);
         int slot = 0;
         NDArray xs = x;
-        NDArray dx = conv0.forward(Activation.leakyRelu(modulate(normalized, gammaBeta(0, actv, slot++, size)), 0.2f));
+        NDArray dx = conv0.forward(Activation.leakyRelu(modulate(normalized, gammaBeta0, hidden(actv, slot++)), 0.2f));
         if (convS != null) {
-            NDArray gb = gammaBeta(1, actv, slot++, size);
+            NDArray gb = gammaBetaS.forward(hidden(actv, slot++));
             long c = normalized.getShape().get(1);
             xs = convS.forward(normalized.mul(gb.get(new NDIndex(":, :{}", c)))).add(gb.get(new NDIndex(":, {}:", c)));
         }
-        dx = conv1.forward(Activation.leakyRelu(modulate(InstanceNorm.apply(dx, EPS), gammaBeta(2, actv, slot, size)),
+        dx = conv1.forward(Activation.leakyRelu(modulate(InstanceNorm.apply(dx, EPS), gammaBeta1, hidden(actv, slot)),
                 0.2f));
         return xs.add(dx);
-    }
-
-    /**
-     * [gamma + 1; beta] of norm {@code norm} (0: norm_0, 1: norm_s, 2: norm_1) at the block's resolution
-     * {@code size} from the hidden activation {@code actv} (full, or padded compact when the segmap is upsampled
-     * with shared phases).
-     */
-    private NDArray gammaBeta(int norm, NDArray actv, int slot, long[] size) {
-        NDArray hidden = hidden(actv, slot);
-        if (compactGammaBeta != null) {
-            int f = mlpSharedUp.factor();
-            return compactGammaBeta[norm].forward(hidden, size[0] / f, size[1] / f);
-        }
-        ConvLayer conv = norm == 0 ? gammaBeta0 : norm == 1 ? gammaBetaS : gammaBeta1;
-        return conv.forward(hidden);
     }
 
     private static NDArray hidden(NDArray actv, int slot) {
         return actv.get(new NDIndex(":, {}:{}", slot * NHIDDEN, (slot + 1) * NHIDDEN));
     }
 
-    /** {@code normalized * (1 + gamma) + beta} with {@code gb} = [gamma + 1; beta]. */
-    private static NDArray modulate(NDArray normalized, NDArray gb) {
+    /** {@code normalized * (1 + gamma) + beta} with [gamma + 1; beta] from one conv of the hidden activation. */
+    private static NDArray modulate(NDArray normalized, ConvLayer gammaBeta, NDArray hidden) {
+        NDArray gb = gammaBeta.forward(hidden);
         long c = normalized.getShape().get(1);
         return gb.get(new NDIndex(":, :{}", c)).muli(normalized).addi(gb.get(new NDIndex(":, {}:", c)));
     }

@@ -81,67 +81,29 @@ final class UpsampledConv {
 
     /** {@code conv(nearest_upsample(x, f))} for {@code x} (B, C, h, w): (B, C_out, f*h, f*w). */
     NDArray forward(NDArray x) {
-        NDArray[] classOut = classOutputs(x);
-        int n = classLo.length;
-        NDList phases = new NDList();
-        for (int py = 0; py < factor; py++) {
-            for (int px = 0; px < factor; px++) {
-                phases.add(classOut[phaseClass[py] * n + phaseClass[px]]);
-            }
-        }
-        return interleave(phases, factor);
-    }
-
-    /**
-     * Whether several output phases share one low-res offset pattern (f >= 4), so that the output holds equal
-     * values at those phases and {@link #forwardCompact} is smaller than {@link #forward}.
-     */
-    boolean sharesPhases() {
-        return classLo.length < factor;
-    }
-
-    /** The phase class (index into the compact block) of every output phase 0 .. f-1. */
-    int[] phaseClass() {
-        return phaseClass.clone();
-    }
-
-    /**
-     * The output in compact form (B, C_out, n*h, n*w), n the number of phase classes: compact pixel
-     * {@code (n*qy + cy, n*qx + cx)} is the value of every output pixel {@code (f*qy + py, f*qx + px)} whose phases
-     * have classes {@code (cy, cx)}.
-     */
-    NDArray forwardCompact(NDArray x) {
-        long[] s = x.getShape().getShape();
-        int n = classLo.length;
-        NDArray stacked = NDArrays.stack(new NDList(classOutputs(x)), 4);
-        long c = stacked.getShape().get(1);
-        return stacked.reshape(s[0], c, s[2], s[3], n, n).transpose(0, 1, 2, 4, 3, 5).reshape(s[0], c, s[2] * n, s[3] * n);
-    }
-
-    /** Interleaves {@code f*f} phase maps (B, C, h, w), row-major by (py, px), into (B, C, f*h, f*w). */
-    static NDArray interleave(NDList phases, int f) {
-        long[] s = phases.get(0).getShape().getShape();
-        NDArray stacked = NDArrays.stack(phases, 4);
-        return stacked.reshape(s[0], s[1], s[2], s[3], f, f).transpose(0, 1, 2, 4, 3, 5)
-                .reshape(s[0], s[1], s[2] * f, s[3] * f);
-    }
-
-    /** One output map (B, C_out, h, w) per phase class pair, row-major by (cy, cx). */
-    private NDArray[] classOutputs(NDArray x) {
         long[] s = x.getShape().getShape();
         long h = s[2];
         long w = s[3];
         int n = classLo.length;
         NDArray[] classOut = new NDArray[n * n];
-        for (int cy = 0; cy < n; cy++) {
-            for (int cx = 0; cx < n; cx++) {
-                // padding 1 then a valid window: output row q of the slice reads rows q + lo ..
-                long y0 = classLo[cy] + 1;
-                long x0 = classLo[cx] + 1;
-                classOut[cy * n + cx] = convs[cy * n + cx].forward(x)
-                        .get(new NDIndex(":, :, {}:{}, {}:{}", y0, y0 + h, x0, x0 + w));
+        NDList phases = new NDList();
+        for (int py = 0; py < factor; py++) {
+            for (int px = 0; px < factor; px++) {
+                int cy = phaseClass[py];
+                int cx = phaseClass[px];
+                int id = cy * n + cx;
+                if (classOut[id] == null) {
+                    // padding 1 then a valid window: output row q of the slice reads rows q + lo ..
+                    long y0 = classLo[cy] + 1;
+                    long x0 = classLo[cx] + 1;
+                    classOut[id] = convs[id].forward(x).get(new NDIndex(":, :, {}:{}, {}:{}", y0, y0 + h, x0, x0 + w));
+                }
+                phases.add(classOut[id]);
             }
         }
-        return classOut;
+        NDArray stacked = NDArrays.stack(phases, 4);
+        long c = stacked.getShape().get(1);
+        return stacked.reshape(s[0], c, h, w, factor, factor).transpose(0, 1, 2, 4, 3, 5)
+                .reshape(s[0], c, h * factor, w * factor);
     }
 }
