@@ -88,7 +88,7 @@ public final class SadTalkerCli implements Callable<Integer> {
     @Option(names = "--cpu", description = "run on the CPU (the default)")
     boolean cpu;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu; the networks run on DJL's default device, a GPU only with a CUDA libtorch jar on the class path (default: ${DEFAULT-VALUE})")
     String device;
 
     @Option(names = "--still", description = "keep the head still (fewer head motions; use with full/extfull)")
