@@ -11,8 +11,6 @@ import io.sadtalker.core.pipeline.PreparedPortrait;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.testkit.FixtureCase;
-import io.sadtalker.testkit.FixtureCases;
-import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,16 +31,13 @@ class ConcurrentGenerateTest {
 
     @Test
     void threeThreadsMatchTheSequentialRun() throws Exception {
-        FixtureCase source = FixtureCases.discover("pipeline").get(0);
-        Path checkpoints = SyntheticCheckpoints.directory("pipeline-256", source.seed(),
-                "SadTalker_V0.0.2_256.safetensors.json", "mapping_00229-model.pth.tar.json",
-                "mapping_00109-model.pth.tar.json");
-        Landmarks full;
-        Landmarks crop;
+        PipelineInputs inputs = PipelineInputs.first();
+        FixtureCase source = inputs.source();
+        Path checkpoints = inputs.checkpoints();
+        Landmarks full = inputs.full();
+        Landmarks crop = inputs.crop();
         float[] samples;
         try (NDManager m = NDManager.newBaseManager()) {
-            full = new Landmarks(source.input("landmarks_full", m).toFloatArray());
-            crop = new Landmarks(source.input("landmarks_crop", m).toFloatArray());
             samples = source.input("wav", m).toFloatArray();
         }
         Path audio = writeWav(dir.resolve("three-frames.wav"), samples, 3 * 640); // 0.12 s: 3 frames

@@ -3,7 +3,6 @@ package io.sadtalker.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.CancelledException;
 import io.sadtalker.core.Landmarks;
@@ -12,9 +11,7 @@ import io.sadtalker.core.pipeline.GenerationRequest;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
 import io.sadtalker.examples.CustomEnhancer;
 import io.sadtalker.testkit.FixtureCase;
-import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Mp4Probe;
-import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +40,11 @@ class EndToEndVideoTest {
 
     @BeforeAll
     static void inputs() {
-        source = FixtureCases.discover("pipeline").get(0);
-        checkpoints = SyntheticCheckpoints.directory("pipeline-256", source.seed(),
-                "SadTalker_V0.0.2_256.safetensors.json", "mapping_00229-model.pth.tar.json",
-                "mapping_00109-model.pth.tar.json");
-        try (NDManager m = NDManager.newBaseManager()) {
-            landmarks = new Landmarks(source.input("landmarks_full", m).toFloatArray());
-            cropLandmarks = new Landmarks(source.input("landmarks_crop", m).toFloatArray());
-        }
+        PipelineInputs inputs = PipelineInputs.first();
+        source = inputs.source();
+        checkpoints = inputs.checkpoints();
+        landmarks = inputs.full();
+        cropLandmarks = inputs.crop();
     }
 
     private static TalkingHeadPipeline.Builder pipeline(Preprocess mode) {

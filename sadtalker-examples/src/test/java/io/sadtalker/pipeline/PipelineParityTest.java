@@ -19,7 +19,6 @@ import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.ParityAssert;
 import io.sadtalker.testkit.ParityTests;
-import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,25 +42,19 @@ class PipelineParityTest {
     private static void check(FixtureCase c) throws Exception {
         Preprocess mode = Preprocess.valueOf(c.params().get("preprocess").asText().toUpperCase(Locale.ROOT));
         int size = c.params().get("size").asInt();
-        Path checkpoints = SyntheticCheckpoints.directory("pipeline-" + size, c.seed(),
-                "SadTalker_V0.0.2_" + size + ".safetensors.json", "mapping_00229-model.pth.tar.json",
-                "mapping_00109-model.pth.tar.json");
+        PipelineInputs inputs = PipelineInputs.of(c);
         float[] z;
         float[] ratio;
-        float[] landmarksFull;
-        float[] landmarksCrop;
         try (NDManager m = NDManager.newBaseManager()) {
             z = c.input("z", m).toFloatArray();
             ratio = c.input("ratio_gt", m).toFloatArray();
-            landmarksFull = c.input("landmarks_full", m).toFloatArray();
-            landmarksCrop = c.input("landmarks_crop", m).toFloatArray();
         }
         int[] drawn = {0};
         GenerationRequest request = GenerationRequest.builder()
                 .portrait(c.file("portrait.png")).audio(c.file("speech.wav"))
                 .poseStyle(c.params().get("pose_style").asInt())
                 .expressionScale((float) c.params().get("expression_scale").asDouble())
-                .landmarks(new Landmarks(landmarksFull)).cropLandmarks(new Landmarks(landmarksCrop))
+                .landmarks(inputs.full()).cropLandmarks(inputs.crop())
                 .blinkRatio(ratio)
                 .noise((batch, dim) -> {
                     float[] draw = new float[batch * dim];
@@ -70,7 +63,7 @@ class PipelineParityTest {
                     return draw;
                 })
                 .build();
-        try (TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpoints).size(size)
+        try (TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(inputs.checkpoints()).size(size)
                 .preprocess(mode).still(c.params().get("still").asBoolean())
                 .batchSize(c.params().get("batch_size").asInt())
                 .landmarkDetector(image -> {

@@ -2,7 +2,6 @@ package io.sadtalker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.MotionCoefficients;
@@ -21,8 +20,6 @@ import io.sadtalker.preprocess.crop.SadTalkerFaceCropper;
 import io.sadtalker.preprocess.video.FfmpegVideoDecoder;
 import io.sadtalker.render.VideoWriter;
 import io.sadtalker.testkit.FixtureCase;
-import io.sadtalker.testkit.FixtureCases;
-import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,16 +39,11 @@ class ReferenceVideoTest {
 
     @Test
     void poseAndBlinkReferencesReachTheMotion() throws Exception {
-        FixtureCase source = FixtureCases.discover("pipeline").get(0);
-        Path checkpoints = SyntheticCheckpoints.directory("pipeline-256", source.seed(),
-                "SadTalker_V0.0.2_256.safetensors.json", "mapping_00229-model.pth.tar.json",
-                "mapping_00109-model.pth.tar.json");
-        Landmarks full;
-        Landmarks crop;
-        try (NDManager m = NDManager.newBaseManager()) {
-            full = new Landmarks(source.input("landmarks_full", m).toFloatArray());
-            crop = new Landmarks(source.input("landmarks_crop", m).toFloatArray());
-        }
+        PipelineInputs inputs = PipelineInputs.first();
+        FixtureCase source = inputs.source();
+        Path checkpoints = inputs.checkpoints();
+        Landmarks full = inputs.full();
+        Landmarks crop = inputs.crop();
         RgbImage portrait = ImageFiles.read(source.file("portrait.png"));
         Path video = brightnessRamp(portrait, 5);
         LandmarkDetector landmarks = image -> image.width() == 256 && image.height() == 256 ? crop : full;
