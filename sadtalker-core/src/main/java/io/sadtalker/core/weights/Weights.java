@@ -100,12 +100,30 @@ public final class Weights {
 
     /**
      * Runs {@code loader} on this scope and then checks that every key under it was read: strict binding.
-     * An unused key is a {@link CheckpointException} listing the keys.
+     * An unused key is a {@link CheckpointException} listing the keys. The loader works in a scratch sub-manager;
+     * the arrays the returned network holds (found through its fields, see {@link ReachableArrays}) move to this
+     * scope's manager and every other array made while loading (raw tensors that were folded, merged or re-typed)
+     * is freed, so a loaded network occupies no more native memory than its final parameters.
      */
     public <T> T bind(Function<Weights, T> loader) {
-        T result = loader.apply(this);
-        assertAllUsed();
-        return result;
+        try (NDManager scratch = manager.newSubManager()) {
+            T result = loader.apply(new Weights(source, scratch, prefix, used));
+            assertAllUsed();
+            for (NDArray array : ReachableArrays.from(result)) {
+                if (ownedBy(array.getManager(), scratch)) {
+                    array.attach(manager);
+                }
+            }
+            return result;
+        }
+    }
+
+    private static boolean ownedBy(NDManager owner, NDManager scratch) {
+        NDManager m = owner;
+        while (m != null && m != scratch && m.getParentManager() != m) {
+            m = m.getParentManager();
+        }
+        return m == scratch;
     }
 
     /** Throws {@link CheckpointException} when a key under this scope has not been read. */
