@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.FaceBox;
 import io.sadtalker.core.GradMode;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.enhance.GfpganEnhancer;
@@ -54,6 +55,7 @@ public class EnhanceBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
+        NativeMemory.configure(); // as the enhancer loaders do
         manager = NDManager.newBaseManager(); // loads the engine before its JNI is used
         GradMode.disableForThisThread();
         try (Checkpoint g = Checkpoint.open(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", SEED));

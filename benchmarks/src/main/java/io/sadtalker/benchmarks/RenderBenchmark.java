@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.GradMode;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.core.weights.Weights;
 import io.sadtalker.render.nets.AnimateConfig;
@@ -52,6 +53,7 @@ public class RenderBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
+        NativeMemory.configure(); // as SadTalkerFaceRenderer.load does
         GradMode.disableForThisThread();
         manager = NDManager.newBaseManager();
         AnimateConfig config = AnimateConfig.facerender();

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Memory soak of the render stream: renders N frames at 256 (batch 2, synthetic full-size weights) through
+ * Memory soak of the render stream: renders N frames at 256 (batch 2 unless given, synthetic full-size weights) through
  * {@link SadTalkerFaceRenderer} and prints the process RSS and the Java heap in use at chosen frames, to show
- * that memory stays flat however long the video. Usage: {@code RenderSoak <frames> <report-every>}.
+ * that memory stays flat however long the video. Usage: {@code RenderSoak <frames> <report-every> [batch]}.
  */
 public final class RenderSoak {
     private RenderSoak() {
@@ -26,6 +26,7 @@ public final class RenderSoak {
     public static void main(String[] args) throws IOException {
         int frames = Integer.parseInt(args[0]);
         int every = Integer.parseInt(args[1]);
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = SyntheticCheckpoints.directory("soak", "bench", "SadTalker_V0.0.2_256.safetensors.json",
                 "mapping_00229-model.pth.tar.json");
         Random random = new Random(9);
@@ -38,8 +39,9 @@ public final class RenderSoak {
         random.nextBytes(face);
         RenderRequest request = new RenderRequest(RgbImage.wrap(256, 256, face), new FaceCoefficients(1, source, null),
                 new MotionCoefficients(frames, motion), new CropInfo(256, 256, 0, 0, 256, 256, 0, 0, 256, 256),
-                Preprocess.CROP, false, 1f, 2, null, null, null);
+                Preprocess.CROP, false, 1f, batch, null, null, null);
         long start = System.nanoTime();
+        long window = start;
         try (SadTalkerFaceRenderer renderer = SadTalkerFaceRenderer.load(dir, 256, Preprocess.CROP);
              FrameStream stream = renderer.render(request)) {
             int n = 0;
@@ -48,8 +50,12 @@ public final class RenderSoak {
                 n++;
                 if (n % every == 0 || n == frames) {
                     Runtime rt = Runtime.getRuntime();
-                    System.out.printf("frame %d: rss %d MiB, heap used %d MiB, %.2f s/frame%n", n, rssMiB(),
-                            (rt.totalMemory() - rt.freeMemory()) >> 20, (System.nanoTime() - start) / 1e9 / n);
+                    long now = System.nanoTime();
+                    int since = n % every == 0 ? every : n % every;
+                    System.out.printf("frame %d: rss %d MiB, heap used %d MiB, %.2f s/frame over the last %d frames"
+                            + " (%.2f since the start)%n", n, rssMiB(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                            (now - window) / 1e9 / since, since, (now - start) / 1e9 / n);
+                    window = now;
                 }
             }
         }

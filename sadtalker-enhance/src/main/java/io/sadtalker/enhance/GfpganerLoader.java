@@ -2,6 +2,7 @@ package io.sadtalker.enhance;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.weights.Checkpoint;
@@ -45,6 +46,7 @@ final class GfpganerLoader {
      */
     static <E extends ManagedFaceEnhancer> E load(Path restorer, Path parsenet, FaceDetector detector,
                                                   AutoCloseable detectorResource, Binder<E> binder) {
+        NativeMemory.configure();
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try (Checkpoint r = Checkpoint.open(restorer); Checkpoint p = Checkpoint.open(parsenet)) {
             E e = binder.bind(r, p.weights(manager), detector, manager);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
@@ -81,6 +82,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
      */
     public static SadTalkerFaceRenderer load(NDManager manager, Weights facerender, Weights mapping, int size,
                                              boolean full) {
+        NativeMemory.configure();
         AnimateConfig config = full ? AnimateConfig.facerenderStill() : AnimateConfig.facerender();
         KPDetector kp = facerender.prefix("kp_extractor").bind(w -> KPDetector.load(w, config.kpDetector()));
         OcclusionAwareSPADEGenerator generator = facerender.prefix("generator")

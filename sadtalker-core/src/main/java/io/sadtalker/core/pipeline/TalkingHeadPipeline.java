@@ -5,6 +5,7 @@ import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.ProgressListener;
 import io.sadtalker.core.SadTalkerException;
@@ -236,6 +237,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
         /** Loads every missing stage through the providers on the class path; fails early on missing models. */
         public TalkingHeadPipeline build() {
+            NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
                     enhancerName, backgroundEnhancer, device);
             Stages stages = explicit.complete(config, StageProviders.load());

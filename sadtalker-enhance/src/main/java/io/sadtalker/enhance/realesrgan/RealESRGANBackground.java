@@ -2,6 +2,7 @@ package io.sadtalker.enhance.realesrgan;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.enhance.BackgroundUpsampler;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class RealESRGANBackground implements BackgroundUpsampler, AutoClos
      * RealESRGANer does); a missing or malformed file is a CheckpointException naming it.
      */
     public static RealESRGANBackground open(Path x2plus) {
+        NativeMemory.configure();
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(x2plus)) {
             String entry = ckpt.entries().contains("params_ema") ? "params_ema" : "params";

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.nn.GridSample;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -74,22 +75,26 @@ final class DenseMotionNetwork {
         NDArray identity = grid.reshape(1, 1, d, h, w, 3).broadcast(new Shape(b, 1, d, h, w, 3));
         NDArray sparseMotions = NDArrays.concat(new NDList(identity, drivingToSource), 1);
 
-        // create_deformed_feature: the K keypoint grids are stacked along depth and sampled in one call
-        NDArray deformed = GridSample.sample3d(feature, drivingToSource.reshape(b, k * d, h, w, 3), false)
-                .reshape(b, c, k, d, h, w).transpose(0, 2, 1, 3, 4, 5);
-        deformed = NDArrays.concat(new NDList(batch(src.deformedBackground(), b), deformed), 1);
+        NDArray input = Scoped.run(() -> {
+            // create_deformed_feature: the K keypoint grids are stacked along depth and sampled in one call
+            NDArray deformed = GridSample.sample3d(feature, drivingToSource.reshape(b, k * d, h, w, 3), false)
+                    .reshape(b, c, k, d, h, w).transpose(0, 2, 1, 3, 4, 5);
+            deformed = NDArrays.concat(new NDList(batch(src.deformedBackground(), b), deformed), 1);
 
-        // create_heatmap_representations
-        NDArray heatmap = CoordinateGrid.kp2gaussian(kpDriving, grid, KP_VARIANCE).sub(src.gaussianSource());
-        NDArray background = heatmap.getManager().zeros(new Shape(b, 1, d, h, w));
-        heatmap = NDArrays.concat(new NDList(background, heatmap), 1).reshape(b, k + 1, 1, d, h, w);
-
-        NDArray input = NDArrays.concat(new NDList(heatmap, deformed), 2).reshape(b, (k + 1) * (c + 1), d, h, w);
+            // create_heatmap_representations
+            NDArray heatmap = CoordinateGrid.kp2gaussian(kpDriving, grid, KP_VARIANCE).sub(src.gaussianSource());
+            NDArray background = heatmap.getManager().zeros(new Shape(b, 1, d, h, w));
+            heatmap = NDArrays.concat(new NDList(background, heatmap), 1).reshape(b, k + 1, 1, d, h, w);
+            return NDArrays.concat(new NDList(heatmap, deformed), 2).reshape(b, (k + 1) * (c + 1), d, h, w);
+        });
         NDArray prediction = hourglass.forward(input);
+        input.close();
 
         NDArray maskOut = this.mask.forward(prediction).softmax(1);
-        NDArray kept = NDArrays.where(maskOut.lt(1e-3f), maskOut.zerosLike(), maskOut);
-        NDArray deformation = sparseMotions.mul(kept.reshape(b, k + 1, d, h, w, 1)).sum(new int[] {1});
+        NDArray deformation = Scoped.run(() -> {
+            NDArray kept = NDArrays.where(maskOut.lt(1e-3f), maskOut.zerosLike(), maskOut);
+            return sparseMotions.mul(kept.reshape(b, k + 1, d, h, w, 1)).sum(new int[] {1});
+        });
 
         NDArray occlusionMap = null;
         if (occlusion != null) {

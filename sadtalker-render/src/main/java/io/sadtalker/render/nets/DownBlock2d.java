@@ -2,6 +2,7 @@ package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -20,6 +21,6 @@ final class DownBlock2d {
     }
 
     NDArray forward(NDArray x) {
-        return Ops.avgPoolHalf(Activation.relu(conv.forward(x)));
+        return Scoped.run(() -> Ops.avgPoolHalf(Activation.relu(conv.forward(x))));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,8 +46,18 @@ final class Hourglass {
         }
         NDArray out = outs.pop();
         for (UpBlock3d block : upBlocks) {
-            out = NDArrays.concat(new NDList(block.forward(out), outs.pop()), 1);
+            NDArray up = block.forward(out);
+            NDArray skip = outs.pop();
+            if (out != x) {
+                out.close();
+            }
+            out = NDArrays.concat(new NDList(up, skip), 1);
+            up.close();
+            if (skip != x) {
+                skip.close();
+            }
         }
-        return Activation.relu(conv.forward(out));
+        NDArray last = out;
+        return Scoped.run(() -> Activation.relu(conv.forward(last)));
     }
 }

@@ -2,6 +2,7 @@ package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /** {@code util.ResBlock3d}: {@code x + conv2(relu(norm2(conv1(relu(norm1(x))))))}, 3x3x3 convs, norm2 folded into conv1. */
@@ -23,8 +24,9 @@ final class ResBlock3d {
     }
 
     NDArray forward(NDArray x) {
-        NDArray out = conv1.forward(Activation.relu(norm1.apply(x)));
-        out = conv2.forward(Activation.relu(out));
-        return out.add(x);
+        return Scoped.run(() -> {
+            NDArray out = conv1.forward(Activation.relu(norm1.apply(x)));
+            return conv2.forward(Activation.relu(out)).addi(x);
+        });
     }
 }

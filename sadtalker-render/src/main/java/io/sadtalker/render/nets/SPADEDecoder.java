@@ -2,6 +2,7 @@ package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,22 @@ final class SPADEDecoder {
     NDArray forward(NDArray feature) {
         NDArray x = fc.forward(feature);
         for (SPADEResnetBlock block : middle) {
-            x = block.forward(x, feature);
+            x = replace(x, block.forward(x, feature));
         }
-        x = up0.forward(Ops.upsampleNearest(x, 2), feature);
-        x = up1.forward(Ops.upsampleNearest(x, 2), feature);
-        return Activation.sigmoid(convImg.forward(Activation.leakyRelu(x, 0.2f)));
+        x = replace(x, upsampled(up0, x, feature));
+        x = replace(x, upsampled(up1, x, feature));
+        NDArray last = x;
+        return Scoped.run(() -> Activation.sigmoid(convImg.forward(Activation.leakyRelu(last, 0.2f))));
+    }
+
+    /** {@code block(upsample(x, 2), seg)}, the upsampled input freed on return. */
+    private static NDArray upsampled(SPADEResnetBlock block, NDArray x, NDArray seg) {
+        return Scoped.run(() -> block.forward(Ops.upsampleNearest(x, 2), seg));
+    }
+
+    /** Frees {@code old} (a decoder temporary) and returns {@code next}. */
+    private static NDArray replace(NDArray old, NDArray next) {
+        old.close();
+        return next;
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import io.sadtalker.core.nn.InstanceNorm;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -19,7 +20,8 @@ import io.sadtalker.core.weights.Weights;
  * segmap resolution that conv is evaluated per output phase on the low-res segmap ({@link UpsampledConv}) instead
  * of on the nearest-upsampled one; each norm's {@code mlp_gamma} and {@code mlp_beta} run as one conv with the
  * {@code 1 +} folded into gamma's bias; norm_s's beta is composed with the linear 1x1 shortcut conv; norm_0 and
- * norm_s share the instance normalisation of x.
+ * norm_s share the instance normalisation of x. Each branch frees its temporaries on return ({@link Scoped}), so
+ * only a few of the block's full-resolution maps exist at once.
  */
 final class SPADEResnetBlock {
     private static final float EPS = 1e-5f;
@@ -92,19 +94,23 @@ final class SPADEResnetBlock {
             throw new IllegalArgumentException("SPADE block at " + factor + "x the segmap: x " + x.getShape() + ", segmap "
                     + seg.getShape());
         }
-        NDArray actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
-        NDArray normalized = InstanceNorm.apply(x, EPS);
-        int slot = 0;
-        NDArray xs = x;
-        NDArray dx = conv0.forward(Activation.leakyRelu(modulate(normalized, gammaBeta0, hidden(actv, slot++)), 0.2f));
-        if (convS != null) {
-            NDArray gb = gammaBetaS.forward(hidden(actv, slot++));
-            long c = normalized.getShape().get(1);
-            xs = convS.forward(normalized.mul(gb.get(new NDIndex(":, :{}", c)))).add(gb.get(new NDIndex(":, {}:", c)));
-        }
-        dx = conv1.forward(Activation.leakyRelu(modulate(InstanceNorm.apply(dx, EPS), gammaBeta1, hidden(actv, slot)),
-                0.2f));
-        return xs.add(dx);
+        return Scoped.run(() -> {
+            NDArray actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
+            NDArray normalized = InstanceNorm.apply(x, EPS);
+            NDArray xs = convS == null ? x : Scoped.run(() -> {
+                NDArray gb = gammaBetaS.forward(hidden(actv, 1));
+                long c = normalized.getShape().get(1);
+                return convS.forward(normalized.mul(gb.get(new NDIndex(":, :{}", c))))
+                        .addi(gb.get(new NDIndex(":, {}:", c)));
+            });
+            NDArray dx0 = Scoped.run(() -> conv0.forward(Activation.leakyRelu(
+                    modulate(normalized, gammaBeta0, hidden(actv, 0)), 0.2f)));
+            normalized.close();
+            int last = convS == null ? 1 : 2;
+            NDArray dx = Scoped.run(() -> conv1.forward(Activation.leakyRelu(
+                    modulate(InstanceNorm.apply(dx0, EPS), gammaBeta1, hidden(actv, last)), 0.2f)));
+            return dx.addi(xs);
+        });
     }
 
     private static NDArray hidden(NDArray actv, int slot) {

@@ -2,6 +2,7 @@ package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /** {@code util.SameBlock2d}: conv, BatchNorm (folded into the conv at load), ReLU (or LeakyReLU 0.01). */
@@ -20,7 +21,9 @@ final class SameBlock2d {
     }
 
     NDArray forward(NDArray x) {
-        NDArray out = conv.forward(x);
-        return lrelu ? Activation.leakyRelu(out, 0.01f) : Activation.relu(out);
+        return Scoped.run(() -> {
+            NDArray out = conv.forward(x);
+            return lrelu ? Activation.leakyRelu(out, 0.01f) : Activation.relu(out);
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
 /** {@code util.UpBlock3d}: nearest upsampling by (1, 2, 2), conv 3x3x3, BatchNorm3d (folded into the conv), ReLU. */
@@ -17,6 +18,6 @@ final class UpBlock3d {
     }
 
     NDArray forward(NDArray x) {
-        return Activation.relu(conv.forward(Ops.upsampleNearest(x, 2)));
+        return Scoped.run(() -> Activation.relu(conv.forward(Ops.upsampleNearest(x, 2))));
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import io.sadtalker.core.nn.Scoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,10 @@ final class UpsampledConv {
 
     /** {@code conv(nearest_upsample(x, f))} for {@code x} (B, C, h, w): (B, C_out, f*h, f*w). */
     NDArray forward(NDArray x) {
+        return Scoped.run(() -> interleavedPhases(x));
+    }
+
+    private NDArray interleavedPhases(NDArray x) {
         long[] s = x.getShape().getShape();
         long h = s[2];
         long w = s[3];
