@@ -1,5 +1,6 @@
 package io.sadtalker.cli;
 
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
@@ -192,8 +193,10 @@ public final class SadTalkerCli implements Callable<Integer> {
         if (inputRoll != null) {
             request.roll(inputRoll);
         }
-        GenerationRequest built = request.build();
-        try (ConsoleProgress progress = new ConsoleProgress(err);
+        CancellationToken cancellation = new CancellationToken();
+        GenerationRequest built = request.cancellation(cancellation).build();
+        try (Interruption interruption = Interruption.cancelOnShutdown(cancellation, err);
+             ConsoleProgress progress = new ConsoleProgress(err);
              TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
                      .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
                      .backgroundEnhancer(backgroundEnhancer)

@@ -1,0 +1,48 @@
+package io.sadtalker.cli;
+
+import io.sadtalker.core.CancellationToken;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C (or SIGTERM) during a generation: a shutdown hook cancels the run's {@link CancellationToken} and holds
+ * the JVM's exit until the run has stopped and closed the pipeline (bounded by {@link #GRACE_SECONDS}), so the
+ * partial output is removed and native memory is released before the native libraries unload — instead of the
+ * process dying inside a libtorch call.
+ */
+final class Interruption implements AutoCloseable {
+    static final long GRACE_SECONDS = 60;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread hook;
+
+    private Interruption(CancellationToken token, PrintWriter err) {
+        hook = new Thread(() -> {
+            token.cancel();
+            err.println("interrupted: stopping the generation (no partial video is kept)");
+            err.flush();
+            try {
+                stopped.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sadtalker-interrupt");
+    }
+
+    /** Installs the hook for the duration of one run; {@link #close()} (end of the run) removes or releases it. */
+    static Interruption cancelOnShutdown(CancellationToken token, PrintWriter err) {
+        Interruption interruption = new Interruption(token, err);
+        Runtime.getRuntime().addShutdownHook(interruption.hook);
+        return interruption;
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: countDown above lets it return
+        }
+    }
+}
