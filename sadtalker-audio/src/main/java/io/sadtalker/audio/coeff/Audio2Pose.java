@@ -61,21 +61,26 @@ public final class Audio2Pose {
         try (NDManager m = manager.newSubManager()) {
             NDArray ref = m.create(refPose, new Shape(1, 6));
             for (int i = 0; i < div; i++) {
-                NDArray z = draw(m, noise);
-                NDArray emb = encode(m, mels, 1 + i * seq, seq);
-                float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
-                System.arraycopy(pred, 0, motion, (1 + i * seq) * 6, seq * 6);
+                // one scope per chunk: memory stays that of one chunk however long the audio
+                try (NDManager chunk = m.newSubManager()) {
+                    NDArray z = draw(chunk, noise);
+                    NDArray emb = encode(chunk, mels, 1 + i * seq, seq);
+                    float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
+                    System.arraycopy(pred, 0, motion, (1 + i * seq) * 6, seq * 6);
+                }
             }
             if (re != 0) {
-                NDArray z = draw(m, noise);
-                int n = Math.min(seq, frames);
-                NDArray emb = encode(m, mels, t - n, n);
-                if (n < seq) {
-                    NDArray pad = emb.get(":, :1, :").repeat(1, seq - n);
-                    emb = NDArrays.concat(new NDList(pad, emb), 1);
+                try (NDManager chunk = m.newSubManager()) {
+                    NDArray z = draw(chunk, noise);
+                    int n = Math.min(seq, frames);
+                    NDArray emb = encode(chunk, mels, t - n, n);
+                    if (n < seq) {
+                        NDArray pad = emb.get(":, :1, :").repeat(1, seq - n);
+                        emb = NDArrays.concat(new NDList(pad, emb), 1);
+                    }
+                    float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
+                    System.arraycopy(pred, (seq - re) * 6, motion, (t - re) * 6, re * 6);
                 }
-                float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
-                System.arraycopy(pred, (seq - re) * 6, motion, (t - re) * 6, re * 6);
             }
         }
         float[] pose = new float[t * 6];
