@@ -89,7 +89,7 @@ public final class SadTalkerCli implements Callable<Integer> {
     @Option(names = "--cpu", description = "run on the CPU (the default)")
     boolean cpu;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or gpu; the networks run on DJL's default device, a GPU only with a CUDA libtorch jar on the class path (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or cuda[:N]; gpu needs a CUDA build of libtorch on the class path and is refused at start without one (default: ${DEFAULT-VALUE})")
     String device;
 
     @Option(names = "--still", description = "keep the head still (fewer head motions; use with full/extfull)")

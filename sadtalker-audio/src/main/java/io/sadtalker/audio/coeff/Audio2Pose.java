@@ -59,10 +59,11 @@ public final class Audio2Pose {
         float[] mels = mel.data();
         float[] motion = new float[t * 6];
         try (NDManager m = manager.newSubManager()) {
-            NDArray ref = m.create(refPose, new Shape(1, 6));
             for (int i = 0; i < div; i++) {
-                // one scope per chunk: memory stays that of one chunk however long the audio
+                // one scope per chunk (ref included: DJL attaches an op's result to its first operand's manager),
+                // so memory stays that of one chunk however long the audio
                 try (NDManager chunk = m.newSubManager()) {
+                    NDArray ref = chunk.create(refPose, new Shape(1, 6));
                     NDArray z = draw(chunk, noise);
                     NDArray emb = encode(chunk, mels, 1 + i * seq, seq);
                     float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
@@ -71,6 +72,7 @@ public final class Audio2Pose {
             }
             if (re != 0) {
                 try (NDManager chunk = m.newSubManager()) {
+                    NDArray ref = chunk.create(refPose, new Shape(1, 6));
                     NDArray z = draw(chunk, noise);
                     int n = Math.min(seq, frames);
                     NDArray emb = encode(chunk, mels, t - n, n);

@@ -21,6 +21,14 @@ public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess
         if (batchSize <= 0) {
             throw new InvalidInputException("batch size must be positive, got " + batchSize);
         }
+        if (device != null && !device.matches("(?i)cpu|(gpu|cuda)(:\\d+)?")) {
+            throw new InvalidInputException("device must be cpu, gpu or cuda[:N], got '" + device + "'");
+        }
+    }
+
+    /** Whether a GPU was asked for ({@code gpu}, {@code cuda}, {@code cuda:N}). */
+    public boolean wantsGpu() {
+        return device != null && !device.equalsIgnoreCase("cpu");
     }
 
     /** The checkpoint file {@code name} inside {@link #checkpointDir}. */

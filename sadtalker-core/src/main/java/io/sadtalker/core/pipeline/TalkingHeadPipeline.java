@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import ai.djl.engine.Engine;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
@@ -240,6 +241,11 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
                     enhancerName, backgroundEnhancer, device);
+            if (config.wantsGpu() && Engine.getEngine("PyTorch").getGpuCount() == 0) {
+                throw new InvalidInputException("device '" + device + "' asked for, but libtorch sees no GPU (the"
+                        + " CPU build of pytorch-native is on the class path, or no CUDA driver): use device cpu, or"
+                        + " put a CUDA build of ai.djl.pytorch:pytorch-native on the class path");
+            }
             Stages stages = explicit.complete(config, StageProviders.load());
             return new TalkingHeadPipeline(stages, config);
         }
