@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_64FC1;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -43,7 +44,8 @@ public final class FaceParseMask implements FaceMask {
             }
         }
         double[] classes;
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning();
             NDList out = parseNet.forward(FaceTensors.toInput(face, PARSE_SIZE, 0.5f, 0.5f, scope));
             NDArray argmax = out.get(0).argMax(1).squeeze(0);
             classes = scope.create(MASK_COLORMAP).get(argmax.toType(DataType.INT64, false)).toDoubleArray();
