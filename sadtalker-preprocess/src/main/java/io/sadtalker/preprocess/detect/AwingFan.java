@@ -2,6 +2,7 @@ package io.sadtalker.preprocess.detect;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.CvResize;
@@ -104,7 +105,8 @@ public final class AwingFan {
      * H/64). Returns {@code numLandmarks} (x, y) pairs in crop pixels, float64 as the original.
      */
     public double[] getLandmarks(RgbImage crop, NDManager manager) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning(); // also frees results attached to the weights' manager
             NDArray out = forward(netInput(crop, scope)).outputs().get(stacks.size() - 1);
             Shape s = out.getShape();
             int h = (int) s.get(2);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.RgbImage;
@@ -104,7 +105,8 @@ public final class RetinaFace {
      * {@code [x1, y1, x2, y2, score, 5 x (x, y)]} in image pixels, highest score first after NMS.
      */
     public float[][] detectFaces(RgbImage image, double confThreshold, double nmsThreshold, NDManager manager) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning(); // also frees results attached to the weights' manager
             Outputs out = forward(transform(image, scope));
             float[] priors = PriorBox.forward(image.height(), image.width());
             return RetinaFacePostprocess.detections(out.loc().toFloatArray(), out.conf().toFloatArray(),
