@@ -52,8 +52,9 @@ public final class RenderSoak {
                     Runtime rt = Runtime.getRuntime();
                     long now = System.nanoTime();
                     int since = n % every == 0 ? every : n % every;
-                    System.out.printf("frame %d: rss %d MiB, heap used %d MiB, %.2f s/frame over the last %d frames"
-                            + " (%.2f since the start)%n", n, rssMiB(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    System.out.printf("frame %d: rss %d MiB, Java heap %d MiB used of %d MiB committed, %.2f s/frame"
+                            + " over the last %d frames (%.2f since the start)%n", n, rssMiB(),
+                            (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                             (now - window) / 1e9 / since, since, (now - start) / 1e9 / n);
                     window = now;
                 }
