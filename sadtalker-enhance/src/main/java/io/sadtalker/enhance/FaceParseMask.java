@@ -5,11 +5,11 @@ import static org.bytedeco.opencv.global.opencv_core.CV_64FC1;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.OpenCvImages;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.enhance.parsing.ParseNet;
 import java.nio.DoubleBuffer;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -43,13 +43,12 @@ public final class FaceParseMask implements FaceMask {
                 face = OpenCvImages.bytes(dst);
             }
         }
-        double[] classes;
-        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
-            arrays.suppressNotUsedWarning();
-            NDList out = parseNet.forward(FaceTensors.toInput(face, PARSE_SIZE, 0.5f, 0.5f, scope));
+        byte[] input = face;
+        double[] classes = Scoped.call(manager, scope -> {
+            NDList out = parseNet.forward(FaceTensors.toInput(input, PARSE_SIZE, 0.5f, 0.5f, scope));
             NDArray argmax = out.get(0).argMax(1).squeeze(0);
-            classes = scope.create(MASK_COLORMAP).get(argmax.toType(DataType.INT64, false)).toDoubleArray();
-        }
+            return scope.create(MASK_COLORMAP).get(argmax.toType(DataType.INT64, false)).toDoubleArray();
+        });
         try (Mat m = new Mat(PARSE_SIZE, PARSE_SIZE, CV_64FC1); Mat blurred = new Mat(); Mat resized = new Mat()) {
             ((DoubleBuffer) m.createBuffer()).put(classes);
             opencv_imgproc.GaussianBlur(m, blurred, new Size(101, 101), 11);

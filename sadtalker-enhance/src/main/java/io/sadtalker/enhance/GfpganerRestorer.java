@@ -2,14 +2,14 @@ package io.sadtalker.enhance;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import io.sadtalker.core.GradMode;
+import io.sadtalker.core.nn.Scoped;
 
 /**
  * The restore step of {@code GFPGANer.enhance} around any arch: {@code (bgr->rgb)/255} normalised to [-1, 1], the
  * network's {@link #forward}, {@code tensor2img(min_max=(-1, 1))}. Safe for concurrent calls when {@code forward}
- * is (each call switches grad mode off for its thread and uses its own NDManager scope and NDScope, so nothing it
- * creates outlives the call).
+ * is (each call switches grad mode off for its thread and runs in {@link Scoped#call}, so nothing it creates
+ * outlives the call).
  */
 abstract class GfpganerRestorer implements FaceRestorer {
     private final NDManager manager;
@@ -32,12 +32,9 @@ abstract class GfpganerRestorer implements FaceRestorer {
     @Override
     public final byte[] restore(byte[] croppedBgr) {
         GradMode.disableForThisThread();
-        // the NDScope also frees what ops starting from a weight attach to the weights' manager (e.g. the
+        // Scoped.call also frees what ops starting from a weight attach to the weights' manager (e.g. the
         // modulated conv's weight * style), which would otherwise outlive every call
-        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
-            arrays.suppressNotUsedWarning();
-            NDArray x = FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope);
-            return FaceTensors.toImage(forward(x), -1f, 1f);
-        }
+        return Scoped.call(manager, scope -> FaceTensors.toImage(
+                forward(FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope)), -1f, 1f));
     }
 }

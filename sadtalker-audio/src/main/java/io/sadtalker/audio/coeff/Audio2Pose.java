@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.core.weights.Weights;
 
@@ -58,32 +59,25 @@ public final class Audio2Pose {
         int re = frames % seq;
         float[] mels = mel.data();
         float[] motion = new float[t * 6];
-        try (NDManager m = manager.newSubManager()) {
-            for (int i = 0; i < div; i++) {
-                // one scope per chunk (ref included: DJL attaches an op's result to its first operand's manager),
-                // so memory stays that of one chunk however long the audio
-                try (NDManager chunk = m.newSubManager()) {
-                    NDArray ref = chunk.create(refPose, new Shape(1, 6));
-                    NDArray z = draw(chunk, noise);
-                    NDArray emb = encode(chunk, mels, 1 + i * seq, seq);
-                    float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
-                    System.arraycopy(pred, 0, motion, (1 + i * seq) * 6, seq * 6);
+        for (int i = 0; i < div; i++) {
+            // one scope per chunk, so memory stays that of one chunk however long the audio
+            int from = 1 + i * seq;
+            float[] pred = Scoped.call(manager, chunk -> decoder.forward(draw(chunk, noise), poseClass,
+                    chunk.create(refPose, new Shape(1, 6)), encode(chunk, mels, from, seq)).toFloatArray());
+            System.arraycopy(pred, 0, motion, from * 6, seq * 6);
+        }
+        if (re != 0) {
+            float[] pred = Scoped.call(manager, chunk -> {
+                NDArray z = draw(chunk, noise);
+                int n = Math.min(seq, frames);
+                NDArray emb = encode(chunk, mels, t - n, n);
+                if (n < seq) {
+                    NDArray pad = emb.get(":, :1, :").repeat(1, seq - n);
+                    emb = NDArrays.concat(new NDList(pad, emb), 1);
                 }
-            }
-            if (re != 0) {
-                try (NDManager chunk = m.newSubManager()) {
-                    NDArray ref = chunk.create(refPose, new Shape(1, 6));
-                    NDArray z = draw(chunk, noise);
-                    int n = Math.min(seq, frames);
-                    NDArray emb = encode(chunk, mels, t - n, n);
-                    if (n < seq) {
-                        NDArray pad = emb.get(":, :1, :").repeat(1, seq - n);
-                        emb = NDArrays.concat(new NDList(pad, emb), 1);
-                    }
-                    float[] pred = decoder.forward(z, poseClass, ref, emb).toFloatArray();
-                    System.arraycopy(pred, (seq - re) * 6, motion, (t - re) * 6, re * 6);
-                }
-            }
+                return decoder.forward(z, poseClass, chunk.create(refPose, new Shape(1, 6)), emb).toFloatArray();
+            });
+            System.arraycopy(pred, (seq - re) * 6, motion, (t - re) * 6, re * 6);
         }
         float[] pose = new float[t * 6];
         for (int i = 0; i < t; i++) {

@@ -56,11 +56,7 @@ final class CvaeDecoder {
     NDArray forward(NDArray z, int poseClass, NDArray ref, NDArray audioEmb) {
         long bs = z.getShape().get(0);
         NDArray audioOut = linearAudio.forward(audioEmb).reshape(bs, -1);
-        NDArray zc;
-        // the class row would otherwise be attached to the weights' manager and outlive the call
-        try (NDArray row = classbias.get(poseClass); NDArray bias = row.reshape(1, LATENT)) {
-            zc = z.add(bias);
-        }
+        NDArray zc = z.add(classbias.get(poseClass).reshape(1, LATENT));
         NDArray x = NDArrays.concat(new NDList(ref, zc, audioOut), -1);
         x = Activation.sigmoid(l1.forward(l0.forward(x).maximum(0f)));
         NDArray pose = resunet.forward(x.reshape(bs, 1, SEQ_LEN, -1));

@@ -1,7 +1,9 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,5 +27,19 @@ public final class Scoped {
         }
         NDScope.register(out);
         return out;
+    }
+
+    /**
+     * Runs one call of a network whose result is copied out to plain Java values: {@code body} gets a new
+     * sub-manager of {@code parent} for its inputs, and every NDArray created while it runs is freed on return.
+     * That includes results DJL attaches to a weight's manager (an op's result belongs to its first operand's
+     * manager, so {@code weight.mul(x)} would otherwise live as long as the model), which a sub-manager alone
+     * does not catch.
+     */
+    public static <T> T call(NDManager parent, Function<NDManager, T> body) {
+        try (NDManager scope = parent.newSubManager(); NDScope arrays = new NDScope()) {
+            arrays.suppressNotUsedWarning();
+            return body.apply(scope);
+        }
     }
 }

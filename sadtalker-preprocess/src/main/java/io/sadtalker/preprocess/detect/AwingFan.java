@@ -2,7 +2,6 @@ package io.sadtalker.preprocess.detect;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.CvResize;
@@ -11,6 +10,7 @@ import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.nn.Pooling;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -105,8 +105,7 @@ public final class AwingFan {
      * H/64). Returns {@code numLandmarks} (x, y) pairs in crop pixels, float64 as the original.
      */
     public double[] getLandmarks(RgbImage crop, NDManager manager) {
-        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
-            arrays.suppressNotUsedWarning(); // also frees results attached to the weights' manager
+        return Scoped.call(manager, scope -> {
             NDArray out = forward(netInput(crop, scope)).outputs().get(stacks.size() - 1);
             Shape s = out.getShape();
             int h = (int) s.get(2);
@@ -121,7 +120,7 @@ public final class AwingFan {
                 pred[2 * i + 1] *= sy;
             }
             return pred;
-        }
+        });
     }
 
     /** The (1,3,256,256) network input of {@code get_landmarks}: resized, BGR, float /255. */

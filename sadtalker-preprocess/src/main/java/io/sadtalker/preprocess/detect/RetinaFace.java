@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -105,13 +105,12 @@ public final class RetinaFace {
      * {@code [x1, y1, x2, y2, score, 5 x (x, y)]} in image pixels, highest score first after NMS.
      */
     public float[][] detectFaces(RgbImage image, double confThreshold, double nmsThreshold, NDManager manager) {
-        try (NDManager scope = manager.newSubManager(); NDScope arrays = new NDScope()) {
-            arrays.suppressNotUsedWarning(); // also frees results attached to the weights' manager
+        return Scoped.call(manager, scope -> {
             Outputs out = forward(transform(image, scope));
             float[] priors = PriorBox.forward(image.height(), image.width());
             return RetinaFacePostprocess.detections(out.loc().toFloatArray(), out.conf().toFloatArray(),
                     out.landms().toFloatArray(), priors, image.width(), image.height(), confThreshold, nmsThreshold);
-        }
+        });
     }
 
     private static NDArray head(Conv2d conv, NDArray feature, int width) {
