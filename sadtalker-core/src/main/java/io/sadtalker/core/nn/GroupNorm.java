@@ -41,10 +41,8 @@ public final class GroupNorm {
         }
         return Scoped.run(() -> {
             long n = x.getShape().get(0);
-            NDArray grouped = x.reshape(n, groups, -1);
-            NDArray[] alphaBeta = Moments.alphaBeta(grouped, eps, null, null, groups);
-            NDArray normalised = grouped.mul(alphaBeta[0]).add(alphaBeta[1]).reshape(n, c, -1);
-            return normalised.mul(weight.reshape(1, c, 1)).add(bias.reshape(1, c, 1)).reshape(x.getShape());
+            NDArray normalised = Moments.standardize(x.reshape(n, groups, -1), eps).reshape(n, c, -1);
+            return normalised.muli(weight.reshape(1, c, 1)).addi(bias.reshape(1, c, 1)).reshape(x.getShape());
         });
     }
 }

@@ -50,9 +50,11 @@ public final class InstanceNorm {
     private static NDArray normalize(NDArray x, NDArray weight, NDArray bias, float eps) {
         return Scoped.run(() -> {
             long[] s = x.getShape().getShape();
-            NDArray flat = x.reshape(s[0], s[1], -1);
-            NDArray[] alphaBeta = Moments.alphaBeta(flat, eps, weight, bias, s[1]);
-            return flat.mul(alphaBeta[0]).add(alphaBeta[1]).reshape(x.getShape());
+            NDArray normalised = Moments.standardize(x.reshape(s[0], s[1], -1), eps);
+            if (weight != null) {
+                normalised = normalised.muli(weight.reshape(1, s[1], 1)).addi(bias.reshape(1, s[1], 1));
+            }
+            return normalised.reshape(x.getShape());
         });
     }
 }

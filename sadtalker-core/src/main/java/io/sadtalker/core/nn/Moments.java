@@ -1,29 +1,27 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
-/** Statistics shared by the instance and group norms (PyTorch's training-mode batch-norm transform). */
+/** Standardisation shared by the instance and group norms. */
 final class Moments {
     private Moments() {
     }
 
     /**
-     * For {@code x} of shape (N, G, M): per (n, g) mean and biased variance over the last axis, and returns
-     * {@code alpha = invstd * weight} and {@code beta = bias - mean * alpha} broadcastable to (N, G, M), so that
-     * the normalised result is {@code x * alpha + beta}. {@code weight}/{@code bias} (G) may be null (1 / 0).
+     * For {@code x} of shape (N, G, M): each (n, g) row minus its mean, over the square root of its biased variance
+     * plus {@code eps}, as PyTorch's instance and group norms compute before their affine step. Runs as libtorch's
+     * fused layer norm over the last axis (one read for the statistics, one for the result, instead of five
+     * passes of separate mean, centre, square and scale ops).
      */
-    static NDArray[] alphaBeta(NDArray x, float eps, NDArray weight, NDArray bias, long groups) {
-        NDArray mean = x.mean(new int[] {2}, true);
-        NDArray centered = x.sub(mean);
-        NDArray var = centered.mul(centered).mean(new int[] {2}, true);
-        NDArray alpha = var.add(eps).sqrt().pow(-1);
-        if (weight != null) {
-            alpha = alpha.mul(weight.reshape(1, groups, 1));
-        }
-        NDArray beta = mean.mul(alpha).neg();
-        if (bias != null) {
-            beta = beta.add(bias.reshape(1, groups, 1));
-        }
-        return new NDArray[] {alpha, beta};
+    static NDArray standardize(NDArray x, float eps) {
+        long[] s = x.getShape().getShape();
+        long rows = s[0] * s[1];
+        Shape row = new Shape(s[2]);
+        NDManager manager = x.getManager();
+        return x.getNDArrayInternal()
+                .layerNorm(x.reshape(rows, s[2]), row, manager.ones(row), manager.zeros(row), eps)
+                .singletonOrThrow().reshape(x.getShape());
     }
 }
