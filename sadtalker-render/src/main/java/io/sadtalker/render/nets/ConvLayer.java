@@ -14,7 +14,7 @@ import java.util.Arrays;
  * weights may have been rewritten at load time: BatchNorm folded in ({@link #fold}), spectral norm resolved
  * ({@link #loadSpectral}).
  */
-final class ConvLayer {
+final class ConvLayer implements Convolution {
     private final NDArray weight;
     private final NDArray bias;
     private final int stride;
@@ -72,7 +72,13 @@ final class ConvLayer {
         return bias;
     }
 
-    NDArray forward(NDArray x) {
+    /** Whether this is an ungrouped, undilated, stride-1 convolution with the given padding. */
+    boolean isPlain(int padding) {
+        return stride == 1 && this.padding == padding && dilation == 1 && groups == 1;
+    }
+
+    @Override
+    public NDArray forward(NDArray x) {
         int spatial = weight.getShape().dimension() - 2;
         Shape s = repeat(stride, spatial);
         Shape p = repeat(padding, spatial);

@@ -10,16 +10,21 @@ import java.util.List;
 /**
  * {@code generator.SPADEDecoder}: conv 3x3 (256 to 512), six SPADE resblocks at the feature resolution, two
  * upsampling SPADE resblocks (512 to 256 to 64), conv 3x3 to RGB, sigmoid. The decoder input is also the segmap.
+ *
+ * <p>The 3x3 convs at the feature resolution (fc and the middle blocks' conv_0, conv_1 and gamma-beta convs, 12.6
+ * of a 256 frame's ~24 GMAC there per block) run as {@link WinogradConv}: measured at 64x64 on 2 cores, 49 instead of
+ * 87 ms for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv. The upsampled blocks keep
+ * the direct convs, which were as fast or faster there.
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
-    private final ConvLayer fc;
+    private final Convolution fc;
     private final List<SPADEResnetBlock> middle;
     private final SPADEResnetBlock up0;
     private final SPADEResnetBlock up1;
     private final ConvLayer convImg;
 
-    private SPADEDecoder(ConvLayer fc, List<SPADEResnetBlock> middle, SPADEResnetBlock up0, SPADEResnetBlock up1,
+    private SPADEDecoder(Convolution fc, List<SPADEResnetBlock> middle, SPADEResnetBlock up0, SPADEResnetBlock up1,
                          ConvLayer convImg) {
         this.fc = fc;
         this.middle = middle;
@@ -31,10 +36,11 @@ final class SPADEDecoder {
     static SPADEDecoder load(Weights w) {
         List<SPADEResnetBlock> middle = new ArrayList<>();
         for (int i = 0; i < MIDDLE_BLOCKS; i++) {
-            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 1));
+            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 1, true));
         }
-        return new SPADEDecoder(ConvLayer.load(w.prefix("fc"), 1, 1), middle, SPADEResnetBlock.load(w.prefix("up_0"), 2),
-                SPADEResnetBlock.load(w.prefix("up_1"), 4), ConvLayer.load(w.prefix("conv_img"), 1, 1));
+        return new SPADEDecoder(WinogradConv.of(ConvLayer.load(w.prefix("fc"), 1, 1)), middle,
+                SPADEResnetBlock.load(w.prefix("up_0"), 2, false), SPADEResnetBlock.load(w.prefix("up_1"), 4, false),
+                ConvLayer.load(w.prefix("conv_img"), 1, 1));
     }
 
     NDArray forward(NDArray feature) {

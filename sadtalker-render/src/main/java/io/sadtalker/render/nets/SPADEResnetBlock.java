@@ -28,15 +28,15 @@ final class SPADEResnetBlock {
     private static final int NHIDDEN = 128;
     private final ConvLayer mlpShared;
     private final UpsampledConv mlpSharedUp;
-    private final ConvLayer gammaBeta0;
-    private final ConvLayer gammaBeta1;
+    private final Convolution gammaBeta0;
+    private final Convolution gammaBeta1;
     private final ConvLayer gammaBetaS;
-    private final ConvLayer conv0;
-    private final ConvLayer conv1;
+    private final Convolution conv0;
+    private final Convolution conv1;
     private final ConvLayer convS;
 
-    private SPADEResnetBlock(ConvLayer mlpShared, int factor, ConvLayer gammaBeta0, ConvLayer gammaBeta1,
-                             ConvLayer gammaBetaS, ConvLayer conv0, ConvLayer conv1, ConvLayer convS) {
+    private SPADEResnetBlock(ConvLayer mlpShared, int factor, Convolution gammaBeta0, Convolution gammaBeta1,
+                             ConvLayer gammaBetaS, Convolution conv0, Convolution conv1, ConvLayer convS) {
         this.mlpShared = mlpShared;
         this.mlpSharedUp = factor == 1 ? null : UpsampledConv.of(mlpShared, factor);
         this.gammaBeta0 = gammaBeta0;
@@ -47,8 +47,12 @@ final class SPADEResnetBlock {
         this.convS = convS;
     }
 
-    /** Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). */
-    static SPADEResnetBlock load(Weights w, int factor) {
+    /**
+     * Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). With
+     * {@code winograd} the 3x3 convs that do not feed a shortcut (conv_0, conv_1 and norm_0/norm_1's gamma-beta)
+     * run as {@link WinogradConv}.
+     */
+    static SPADEResnetBlock load(Weights w, int factor, boolean winograd) {
         boolean learnedShortcut = w.contains("conv_s.weight_orig");
         NDList sharedW = new NDList();
         NDList sharedB = new NDList();
@@ -57,8 +61,13 @@ final class SPADEResnetBlock {
         ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB, convS) : null;
         ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB, null);
         ConvLayer shared = new ConvLayer(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0), 1, 1, 1, 1);
-        return new SPADEResnetBlock(shared, factor, gb0, gb1, gbS, ConvLayer.loadSpectral(w.prefix("conv_0"), 1),
-                ConvLayer.loadSpectral(w.prefix("conv_1"), 1), convS);
+        return new SPADEResnetBlock(shared, factor, fast(gb0, winograd), fast(gb1, winograd), gbS,
+                fast(ConvLayer.loadSpectral(w.prefix("conv_0"), 1), winograd),
+                fast(ConvLayer.loadSpectral(w.prefix("conv_1"), 1), winograd), convS);
+    }
+
+    private static Convolution fast(ConvLayer conv, boolean winograd) {
+        return winograd ? WinogradConv.of(conv) : conv;
     }
 
     /**
@@ -118,7 +127,7 @@ final class SPADEResnetBlock {
     }
 
     /** {@code normalized * (1 + gamma) + beta} with [gamma + 1; beta] from one conv of the hidden activation. */
-    private static NDArray modulate(NDArray normalized, ConvLayer gammaBeta, NDArray hidden) {
+    private static NDArray modulate(NDArray normalized, Convolution gammaBeta, NDArray hidden) {
         NDArray gb = gammaBeta.forward(hidden);
         long c = normalized.getShape().get(1);
         return gb.get(new NDIndex(":, :{}", c)).muli(normalized).addi(gb.get(new NDIndex(":, {}:", c)));

@@ -1,0 +1,124 @@
+package io.sadtalker.render.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.nn.Scoped;
+
+/**
+ * A 3x3 convolution (stride 1, padding 1) evaluated with Winograd's minimal filtering F(4x4, 3x3) (Lavin and Gray,
+ * 2016): the padded input is cut into overlapping 6x6 tiles at stride 4, each tile and each kernel is moved into the
+ * 6x6 transform domain ({@code V = B^T d B}, {@code U = G g G^T}, the kernels once at load time), the channel sums
+ * become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A} turns every tile back into a 4x4 output block.
+ * The same sums as the direct convolution, reordered: exact up to float rounding (about 1e-5 of the output's scale),
+ * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate and the tiles stay in cache
+ * (the decoder's 512-channel convolutions at 64x64); the transformed kernels take 4x the memory of the direct ones.
+ */
+final class WinogradConv implements Convolution {
+    /** Interpolation points 0, 1, -1, 2, -2 and infinity. */
+    private static final double[][] BT = {
+        {4, 0, -5, 0, 1, 0}, {0, -4, -4, 1, 1, 0}, {0, 4, -4, -1, 1, 0},
+        {0, -2, -1, 2, 1, 0}, {0, 2, -1, -2, 1, 0}, {0, 4, 0, -5, 0, 1}};
+    private static final double[][] G = {
+        {1 / 4.0, 0, 0}, {-1 / 6.0, -1 / 6.0, -1 / 6.0}, {-1 / 6.0, 1 / 6.0, -1 / 6.0},
+        {1 / 24.0, 1 / 12.0, 1 / 6.0}, {1 / 24.0, -1 / 12.0, 1 / 6.0}, {0, 0, 1}};
+    private static final double[][] AT = {
+        {1, 1, 1, 1, 1, 0}, {0, 1, -1, 2, -2, 0}, {0, 1, 1, 4, 4, 0}, {0, 1, -1, 8, -8, 1}};
+    private static final int TILE = 6;
+    private static final int OUT = 4;
+
+    private final NDArray kernels;
+    private final NDArray bias;
+    private final NDArray inputTransform;
+    private final NDArray outputTransform;
+
+    private WinogradConv(NDArray kernels, NDArray bias, NDArray inputTransform, NDArray outputTransform) {
+        this.kernels = kernels;
+        this.bias = bias;
+        this.inputTransform = inputTransform;
+        this.outputTransform = outputTransform;
+    }
+
+    /** The Winograd form of {@code conv}, which must be a 3x3 convolution with stride 1, padding 1, one group. */
+    static WinogradConv of(ConvLayer conv) {
+        NDArray w = conv.weight();
+        Shape s = w.getShape();
+        if (s.dimension() != 4 || s.get(2) != 3 || s.get(3) != 3 || !conv.isPlain(1)) {
+            throw new IllegalArgumentException("Winograd F(4x4, 3x3) needs a plain 3x3 conv with padding 1, got "
+                    + s + (conv.isPlain(1) ? "" : " with other stride/padding/dilation/groups"));
+        }
+        NDManager m = w.getManager();
+        long k = s.get(0);
+        long c = s.get(1);
+        NDArray g = m.create(flat(G)).reshape(TILE, 3);
+        // U[a, b, k, c] = sum_ij G[a, i] w[k, c, i, j] G[b, j], as (36, K, C)
+        NDArray w64 = w.toType(DataType.FLOAT64, false).reshape(k * c, 3, 3);
+        NDArray u = g.matMul(w64).matMul(g.transpose()).reshape(k, c, TILE * TILE).transpose(2, 0, 1)
+                .reshape(TILE * TILE, k * c).reshape(TILE * TILE, k, c).toType(DataType.FLOAT32, false);
+        // a fresh dense copy: libtorch's bmm ran 2x slower on the array the reshapes above produce
+        u = m.create(u.toFloatArray(), u.getShape());
+        return new WinogradConv(u, conv.bias(), kron(m, BT), kron(m, AT));
+    }
+
+    /** The convolution of {@code x} (B, C, H, W): (B, K, H, W). */
+    @Override
+    public NDArray forward(NDArray x) {
+        return Scoped.run(() -> {
+            long[] s = x.getShape().getShape();
+            long b = s[0];
+            long c = s[1];
+            long h = s[2];
+            long w = s[3];
+            long th = (h + OUT - 1) / OUT;
+            long tw = (w + OUT - 1) / OUT;
+            NDArray padded = x.pad(new Shape(1, 1 + OUT * tw - w, 1, 1 + OUT * th - h), 0);
+            NDList tiles = new NDList(TILE * TILE);
+            for (int i = 0; i < TILE; i++) {
+                for (int j = 0; j < TILE; j++) {
+                    tiles.add(padded.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", i, i + OUT * th, OUT, j, j + OUT * tw,
+                            OUT)).transpose(1, 0, 2, 3));
+                }
+            }
+            // (36, C, B * th * tw): tile element, channel, tile
+            NDArray d = NDArrays.stack(tiles, 0).reshape(TILE * TILE, -1);
+            NDArray v = inputTransform.matMul(d).reshape(TILE * TILE, c, -1);
+            long k = kernels.getShape().get(1);
+            NDArray product = kernels.batchMatMul(v).reshape(TILE * TILE, -1);
+            NDArray y = outputTransform.matMul(product).reshape(OUT, OUT, k, b, th, tw).transpose(3, 2, 4, 0, 5, 1)
+                    .reshape(b, k, OUT * th, OUT * tw);
+            if (OUT * th != h || OUT * tw != w) {
+                y = y.get(new NDIndex(":, :, :{}, :{}", h, w));
+            }
+            return bias == null ? y : y.add(bias.reshape(1, k, 1, 1));
+        });
+    }
+
+    /** The 2-D transform {@code T (x) T} as a matrix acting on row-major flattened tiles. */
+    private static NDArray kron(NDManager m, double[][] t) {
+        int r = t.length;
+        int n = t[0].length;
+        float[] out = new float[r * r * n * n];
+        for (int a = 0; a < r; a++) {
+            for (int bb = 0; bb < r; bb++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        out[(a * r + bb) * n * n + i * n + j] = (float) (t[a][i] * t[bb][j]);
+                    }
+                }
+            }
+        }
+        return m.create(out).reshape(r * r, n * n);
+    }
+
+    private static double[] flat(double[][] t) {
+        double[] out = new double[t.length * t[0].length];
+        for (int i = 0; i < t.length; i++) {
+            System.arraycopy(t[i], 0, out, i * t[0].length, t[0].length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.sadtalker.render.nets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WinogradConvTest {
+    @ParameterizedTest
+    @CsvSource({"1, 8, 8", "2, 9, 13", "1, 4, 5", "1, 1, 1"})
+    void equalsTheDirectConvolution(int batch, int h, int w) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(11);
+            NDArray x = manager.randomNormal(new Shape(batch, 6, h, w));
+            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(5, 6, 3, 3)), manager.randomNormal(new Shape(5)),
+                    1, 1, 1, 1);
+            NDArray expected = conv.forward(x);
+            NDArray actual = WinogradConv.of(conv).forward(x);
+            assertThat(actual.getShape()).isEqualTo(expected.getShape());
+            float scale = expected.abs().max().getFloat();
+            assertThat(actual.sub(expected).abs().max().getFloat()).isLessThan(2e-5f * scale);
+        }
+    }
+
+    @Test
+    void refusesOtherConvolutions() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray w3 = manager.ones(new Shape(2, 2, 3, 3));
+            assertThatThrownBy(() -> WinogradConv.of(new ConvLayer(w3, null, 2, 1, 1, 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride");
+            assertThatThrownBy(() -> WinogradConv.of(new ConvLayer(manager.ones(new Shape(2, 2, 1, 1)), null, 1, 0, 1, 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x3");
+        }
+    }
+}
