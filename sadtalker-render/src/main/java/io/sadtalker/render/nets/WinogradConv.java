@@ -54,14 +54,12 @@ final class WinogradConv implements Convolution {
         NDManager m = w.getManager();
         long k = s.get(0);
         long c = s.get(1);
-        NDArray g = m.create(flat(G)).reshape(TILE, 3);
-        // U[a, b, k, c] = sum_ij G[a, i] w[k, c, i, j] G[b, j], as (36, K, C)
-        NDArray w64 = w.toType(DataType.FLOAT64, false).reshape(k * c, 3, 3);
-        NDArray u = g.matMul(w64).matMul(g.transpose()).reshape(k, c, TILE * TILE).transpose(2, 0, 1)
-                .reshape(TILE * TILE, k * c).reshape(TILE * TILE, k, c).toType(DataType.FLOAT32, false);
-        // a fresh dense copy: libtorch's bmm ran 2x slower on the array the reshapes above produce
-        u = m.create(u.toFloatArray(), u.getShape());
-        return new WinogradConv(u, conv.bias(), kron(m, BT), kron(m, AT));
+        // U[a, b, k, c] = sum_ij G[a, i] G[b, j] w[k, c, i, j]: (G (x) G) times the kernels as (9, K*C), in float64;
+        // the product is a fresh dense (36, K*C) array, the layout libtorch's bmm is fast on
+        NDArray u = kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
+                .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c);
+        return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
+                kron(m, AT).toType(DataType.FLOAT32, false));
     }
 
     /** The convolution of {@code x} (B, C, H, W): (B, K, H, W). */
@@ -97,28 +95,20 @@ final class WinogradConv implements Convolution {
         });
     }
 
-    /** The 2-D transform {@code T (x) T} as a matrix acting on row-major flattened tiles. */
+    /** The 2-D transform {@code T (x) T} (float64) as a matrix acting on row-major flattened tiles or kernels. */
     private static NDArray kron(NDManager m, double[][] t) {
         int r = t.length;
         int n = t[0].length;
-        float[] out = new float[r * r * n * n];
+        double[] out = new double[r * r * n * n];
         for (int a = 0; a < r; a++) {
             for (int bb = 0; bb < r; bb++) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
-                        out[(a * r + bb) * n * n + i * n + j] = (float) (t[a][i] * t[bb][j]);
+                        out[(a * r + bb) * n * n + i * n + j] = t[a][i] * t[bb][j];
                     }
                 }
             }
         }
         return m.create(out).reshape(r * r, n * n);
-    }
-
-    private static double[] flat(double[][] t) {
-        double[] out = new double[t.length * t[0].length];
-        for (int i = 0; i < t.length; i++) {
-            System.arraycopy(t[i], 0, out, i * t[0].length, t[0].length);
-        }
-        return out;
     }
 }
