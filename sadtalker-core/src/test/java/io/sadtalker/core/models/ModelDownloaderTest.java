@@ -160,4 +160,13 @@ class ModelDownloaderTest {
         assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m")).get(0).url().toString())
                 .isEqualTo("http://127.0.0.1:1/m/mapping_00109-model.pth.tar");
     }
+
+    @Test
+    void everyRequiredFileCarriesItsDigestAndAMirrorKeepsIt() {
+        assertThat(ModelCatalog.REQUIRED).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
+        assertThat(ModelCatalog.all()).filteredOn(f -> f.sha256() == null).extracting(ModelFile::name)
+                .containsExactly("RestoreFormer.pth");
+        assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m"))).extracting(ModelFile::sha256)
+                .isEqualTo(ModelCatalog.all().stream().map(ModelFile::sha256).toList());
+    }
 }
