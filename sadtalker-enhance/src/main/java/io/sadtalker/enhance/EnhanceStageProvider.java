@@ -30,8 +30,9 @@ public final class EnhanceStageProvider implements StageProvider {
         Path detection = config.requireCheckpoint("detection_Resnet50_Final.pth");
         RealESRGANBackground background = background(config);
         try {
-            return stage.cast(gfpgan ? GfpganEnhancer.open(restorerFile, parsenet, detection, true, background)
-                    : RestoreFormerEnhancer.open(restorerFile, parsenet, detection, background));
+            return stage.cast(gfpgan
+                    ? GfpganEnhancer.open(restorerFile, parsenet, detection, true, background, config.torchDevice())
+                    : RestoreFormerEnhancer.open(restorerFile, parsenet, detection, background, config.torchDevice()));
         } catch (RuntimeException e) {
             if (background != null) {
                 background.close();
@@ -48,6 +49,6 @@ public final class EnhanceStageProvider implements StageProvider {
         if (!name.equalsIgnoreCase("realesrgan")) {
             throw new InvalidInputException("unknown background enhancer '" + name + "' (supported: realesrgan)");
         }
-        return RealESRGANBackground.open(config.requireCheckpoint("RealESRGAN_x2plus.pth"));
+        return RealESRGANBackground.open(config.requireCheckpoint("RealESRGAN_x2plus.pth"), config.torchDevice());
     }
 }

@@ -1,5 +1,6 @@
 package io.sadtalker.enhance;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.weights.Weights;
@@ -35,12 +36,18 @@ public final class GfpganEnhancer extends ManagedFaceEnhancer {
      */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise,
                                       BackgroundUpsampler background) {
-        return GfpganerLoader.open(gfpgan, parsenet, detection, binder(randomizeNoise, background));
+        return open(gfpgan, parsenet, detection, randomizeNoise, background, Device.cpu());
+    }
+
+    /** As {@link #open(Path, Path, Path, boolean, BackgroundUpsampler)}, the networks on {@code device}. */
+    public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise,
+                                      BackgroundUpsampler background, Device device) {
+        return GfpganerLoader.open(gfpgan, parsenet, detection, device, binder(randomizeNoise, background));
     }
 
     /** Like {@link #open} with a caller-supplied detector (given the RGB frame; not closed by this enhancer). */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, FaceDetector detector, boolean randomizeNoise) {
-        return GfpganerLoader.load(gfpgan, parsenet, detector, null, binder(randomizeNoise, null));
+        return GfpganerLoader.load(gfpgan, parsenet, detector, null, Device.cpu(), binder(randomizeNoise, null));
     }
 
     /**

@@ -29,11 +29,13 @@ final class GfpganerLoader {
      * Opens {@code detection} as facexlib's detector (RetinaFace handed the BGR frame, which it expects), then
      * {@link #load} with it; the enhancer owns the detector. Nothing is left open if this throws.
      */
-    static <E extends ManagedFaceEnhancer> E open(Path restorer, Path parsenet, Path detection, Binder<E> binder) {
-        RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detection, RetinaFaceDetector.SADTALKER_THRESHOLD);
+    static <E extends ManagedFaceEnhancer> E open(Path restorer, Path parsenet, Path detection, Device device,
+                                                  Binder<E> binder) {
+        RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detection, RetinaFaceDetector.SADTALKER_THRESHOLD,
+                device);
         try {
             FaceDetector onBgr = frame -> retinaFace.detect(RgbImage.wrap(frame.width(), frame.height(), frame.bgr()));
-            return load(restorer, parsenet, onBgr, retinaFace, binder);
+            return load(restorer, parsenet, onBgr, retinaFace, device, binder);
         } catch (RuntimeException e) {
             retinaFace.close();
             throw e;
@@ -42,12 +44,12 @@ final class GfpganerLoader {
 
     /**
      * Opens both checkpoints (a missing or malformed file is a CheckpointException naming it) into a new manager and
-     * binds them; the enhancer takes the manager and {@code detectorResource} (nullable).
+     * binds them on {@code device}; the enhancer takes the manager and {@code detectorResource} (nullable).
      */
     static <E extends ManagedFaceEnhancer> E load(Path restorer, Path parsenet, FaceDetector detector,
-                                                  AutoCloseable detectorResource, Binder<E> binder) {
+                                                  AutoCloseable detectorResource, Device device, Binder<E> binder) {
         NativeMemory.configure();
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint r = Checkpoint.open(restorer); Checkpoint p = Checkpoint.open(parsenet)) {
             E e = binder.bind(r, p.weights(manager), detector, manager);
             e.own(detectorResource);

@@ -1,5 +1,6 @@
 package io.sadtalker.enhance;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.weights.Weights;
@@ -26,13 +27,19 @@ public final class RestoreFormerEnhancer extends ManagedFaceEnhancer {
      */
     public static RestoreFormerEnhancer open(Path restoreFormer, Path parsenet, Path detection,
                                              BackgroundUpsampler background) {
-        return GfpganerLoader.open(restoreFormer, parsenet, detection, binder(background));
+        return open(restoreFormer, parsenet, detection, background, Device.cpu());
+    }
+
+    /** As {@link #open(Path, Path, Path, BackgroundUpsampler)}, the networks on {@code device}. */
+    public static RestoreFormerEnhancer open(Path restoreFormer, Path parsenet, Path detection,
+                                             BackgroundUpsampler background, Device device) {
+        return GfpganerLoader.open(restoreFormer, parsenet, detection, device, binder(background));
     }
 
     /** Like {@link #open} with a caller-supplied detector (given the RGB frame; not closed by this enhancer). */
     public static RestoreFormerEnhancer open(Path restoreFormer, Path parsenet, FaceDetector detector,
                                              BackgroundUpsampler background) {
-        return GfpganerLoader.load(restoreFormer, parsenet, detector, null, binder(background));
+        return GfpganerLoader.load(restoreFormer, parsenet, detector, null, Device.cpu(), binder(background));
     }
 
     /**

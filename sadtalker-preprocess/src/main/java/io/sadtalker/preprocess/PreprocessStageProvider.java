@@ -21,13 +21,13 @@ public final class PreprocessStageProvider implements StageProvider {
     public <T> T create(Class<T> stage, PipelineConfig config) {
         if (stage == LandmarkDetector.class) {
             return stage.cast(SadTalkerLandmarkDetector.open(config.requireCheckpoint("detection_Resnet50_Final.pth"),
-                    config.requireCheckpoint("alignment_WFLW_4HG.pth")));
+                    config.requireCheckpoint("alignment_WFLW_4HG.pth"), config.torchDevice()));
         }
         if (stage == FaceCropper.class) {
             return stage.cast(new SadTalkerFaceCropper());
         }
         if (stage == Face3DMMExtractor.class) {
-            return stage.cast(SadTalkerFace3DMMExtractor.open(config.sadTalkerCheckpoint()));
+            return stage.cast(SadTalkerFace3DMMExtractor.open(config.sadTalkerCheckpoint(), config.torchDevice()));
         }
         if (stage == VideoDecoder.class) {
             return stage.cast(new FfmpegVideoDecoder());

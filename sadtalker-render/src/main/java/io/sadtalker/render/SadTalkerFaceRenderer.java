@@ -1,5 +1,6 @@
 package io.sadtalker.render;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -58,6 +59,11 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
      * (full, extfull), as the original's {@code init_path}.
      */
     public static SadTalkerFaceRenderer load(Path checkpointDir, int size, Preprocess preprocess) {
+        return load(checkpointDir, size, preprocess, Device.cpu());
+    }
+
+    /** As {@link #load(Path, int, Preprocess)}, the networks on {@code device}. */
+    public static SadTalkerFaceRenderer load(Path checkpointDir, int size, Preprocess preprocess, Device device) {
         if (size != 256 && size != 512) {
             throw new IllegalArgumentException("size must be 256 or 512, got " + size);
         }
@@ -67,7 +73,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
         boolean full = preprocess.pastesBack();
         Path facerender = checkpointDir.resolve("SadTalker_V0.0.2_" + size + ".safetensors");
         Path mapping = checkpointDir.resolve(full ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar");
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint models = Checkpoint.open(facerender); Checkpoint map = Checkpoint.open(mapping)) {
             return load(manager, models.weights(manager), map.weights(manager, "mapping"), size, full);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.sadtalker.audio.coeff;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.sadtalker.core.FaceCoefficients;
@@ -37,7 +38,12 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
 
     /** Loads the {@code audio2exp.} and {@code audio2pose.} networks of a SadTalker safetensors (or compatible) file. */
     public static SadTalkerAudio2Coeff open(Path checkpoint) {
-        NDManager manager = NDManager.newBaseManager();
+        return open(checkpoint, Device.cpu());
+    }
+
+    /** As {@link #open(Path)}, the networks on {@code device}. */
+    public static SadTalkerAudio2Coeff open(Path checkpoint, Device device) {
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(checkpoint)) {
             Weights w = ckpt.weights(manager);
             return new SadTalkerAudio2Coeff(manager, Audio2Exp.load(w.prefix("audio2exp")),

@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import ai.djl.Device;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.CheckpointException;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
  * Settings a {@link StageProvider} needs to create default stages: where the official checkpoint files are,
  * the model size (256 or 512), preprocess mode, still mode, render batch size, face enhancer name
  * ({@code gfpgan}, {@code RestoreFormer}, or null for none), background enhancer ({@code realesrgan} or null) and
- * device ({@code cpu} or {@code gpu}).
+ * device ({@code cpu}, {@code gpu} or {@code cuda[:N]}; the default stages load their networks there).
  */
 public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess, boolean still, int batchSize,
                              String enhancer, String backgroundEnhancer, String device) {
@@ -29,6 +30,15 @@ public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess
     /** Whether a GPU was asked for ({@code gpu}, {@code cuda}, {@code cuda:N}). */
     public boolean wantsGpu() {
         return device != null && !device.equalsIgnoreCase("cpu");
+    }
+
+    /** The libtorch device the default stages load their networks on: the CPU, or GPU N for {@code cuda:N}. */
+    public Device torchDevice() {
+        if (!wantsGpu()) {
+            return Device.cpu();
+        }
+        int colon = device.indexOf(':');
+        return Device.gpu(colon < 0 ? 0 : Integer.parseInt(device.substring(colon + 1)));
     }
 
     /** The checkpoint file {@code name} inside {@link #checkpointDir}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
@@ -22,6 +23,15 @@ class DeviceChoiceTest {
         assertThat(config("gpu").wantsGpu()).isTrue();
         assertThatThrownBy(() -> config("tpu")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'tpu'").hasMessageContaining("cpu, gpu or cuda[:N]");
+    }
+
+    @Test
+    void theDefaultStagesGetTheLibtorchDeviceNamed() {
+        assertThat(config("cpu").torchDevice()).isEqualTo(Device.cpu());
+        assertThat(config(null).torchDevice()).isEqualTo(Device.cpu());
+        assertThat(config("gpu").torchDevice()).isEqualTo(Device.gpu(0));
+        assertThat(config("cuda").torchDevice()).isEqualTo(Device.gpu(0));
+        assertThat(config("CUDA:1").torchDevice()).isEqualTo(Device.gpu(1));
     }
 
     @Test

@@ -29,8 +29,13 @@ public final class RealESRGANBackground implements BackgroundUpsampler, AutoClos
      * RealESRGANer does); a missing or malformed file is a CheckpointException naming it.
      */
     public static RealESRGANBackground open(Path x2plus) {
+        return open(x2plus, Device.cpu());
+    }
+
+    /** As {@link #open(Path)}, the network on {@code device}. */
+    public static RealESRGANBackground open(Path x2plus, Device device) {
         NativeMemory.configure();
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(x2plus)) {
             String entry = ckpt.entries().contains("params_ema") ? "params_ema" : "params";
             RRDBNet net = ckpt.weights(manager, entry).bind(w -> RRDBNet.load(w, 2, 23));

@@ -41,7 +41,12 @@ public final class RetinaFaceDetector implements FaceDetector, AutoCloseable {
 
     /** Loads {@code detection_Resnet50_Final.pth} (or a safetensors copy) with the given score threshold. */
     public static RetinaFaceDetector open(Path checkpoint, double threshold) {
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        return open(checkpoint, threshold, Device.cpu());
+    }
+
+    /** As {@link #open(Path, double)}, the network on {@code device}. */
+    public static RetinaFaceDetector open(Path checkpoint, double threshold, Device device) {
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(checkpoint)) {
             RetinaFace net = RetinaFace.loadStateDict(ckpt.weights(manager));
             return new RetinaFaceDetector(net, manager, threshold, NMS_THRESHOLD);

@@ -35,8 +35,14 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
      * {@code alignment_WFLW_4HG.pth} (entry {@code state_dict}).
      */
     public static SadTalkerLandmarkDetector open(Path detectionCheckpoint, Path alignmentCheckpoint) {
-        RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detectionCheckpoint);
-        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        return open(detectionCheckpoint, alignmentCheckpoint, Device.cpu());
+    }
+
+    /** As {@link #open(Path, Path)}, both networks on {@code device}. */
+    public static SadTalkerLandmarkDetector open(Path detectionCheckpoint, Path alignmentCheckpoint, Device device) {
+        RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detectionCheckpoint,
+                RetinaFaceDetector.SADTALKER_THRESHOLD, device);
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(alignmentCheckpoint)) {
             AwingFan fan = AwingFan.loadWflw4hg(ckpt.weights(manager, "state_dict"));
             return new SadTalkerLandmarkDetector(retinaFace, fan, manager);

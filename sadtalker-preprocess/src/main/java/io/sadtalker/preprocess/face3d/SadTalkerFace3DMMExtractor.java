@@ -1,5 +1,6 @@
 package io.sadtalker.preprocess.face3d;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -36,7 +37,12 @@ public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, Auto
 
     /** Loads {@code face_3drecon.*} of a SadTalker safetensors file (strict: every key under the prefix is used). */
     public static SadTalkerFace3DMMExtractor open(Path sadTalkerCheckpoint) {
-        NDManager manager = NDManager.newBaseManager();
+        return open(sadTalkerCheckpoint, Device.cpu());
+    }
+
+    /** As {@link #open(Path)}, the network on {@code device}. */
+    public static SadTalkerFace3DMMExtractor open(Path sadTalkerCheckpoint, Device device) {
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(sadTalkerCheckpoint)) {
             ReconNet net = ckpt.weights(manager).prefix(CHECKPOINT_PREFIX).bind(ReconNet::load);
             return new SadTalkerFace3DMMExtractor(net, manager);
