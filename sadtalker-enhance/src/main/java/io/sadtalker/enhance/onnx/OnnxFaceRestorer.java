@@ -1,5 +1,6 @@
 package io.sadtalker.enhance.onnx;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -60,7 +61,7 @@ public final class OnnxFaceRestorer implements FaceRestorer, AutoCloseable {
         }
         try {
             Map<String, OnnxJavaType> extraTypes = check(model, session, preset);
-            return new OnnxFaceRestorer(env, session, preset, NDManager.newBaseManager("PyTorch"), extraTypes);
+            return new OnnxFaceRestorer(env, session, preset, NDManager.newBaseManager(Device.cpu(), "PyTorch"), extraTypes);
         } catch (RuntimeException | OrtException e) {
             closeQuietly(session);
             if (e instanceof RuntimeException r) {
