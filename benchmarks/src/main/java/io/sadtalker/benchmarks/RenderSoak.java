@@ -18,6 +18,12 @@ import java.util.Random;
  * Memory soak of the render stream: renders N frames at 256 (batch 2 unless given, synthetic full-size weights) through
  * {@link SadTalkerFaceRenderer} and prints the process RSS and the Java heap in use at chosen frames, to show
  * that memory stays flat however long the video. Usage: {@code RenderSoak <frames> <report-every> [batch]}.
+ *
+ * <p>RSS is read at the same point of the render cycle every time: after the reported frame, once the renderer's
+ * worker has filled its queue and waits (no frame in flight), so a sample holds what the process keeps between
+ * frames, not the working memory of whichever layer happened to run. The peak ({@code VmHWM}) is printed beside it.
+ * Run with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch} to take the Java heap's growth out
+ * of the native figure.
  */
 public final class RenderSoak {
     private RenderSoak() {
@@ -49,11 +55,15 @@ public final class RenderSoak {
                 stream.next();
                 n++;
                 if (n % every == 0 || n == frames) {
-                    Runtime rt = Runtime.getRuntime();
                     long now = System.nanoTime();
+                    if (n < frames) {
+                        awaitIdleWorker();
+                    }
+                    Runtime rt = Runtime.getRuntime();
                     int since = n % every == 0 ? every : n % every;
-                    System.out.printf("frame %d: rss %d MiB, Java heap %d MiB used of %d MiB committed, %.2f s/frame"
-                            + " over the last %d frames (%.2f since the start)%n", n, rssMiB(),
+                    System.out.printf("frame %d: rss %d MiB (peak %d MiB), Java heap %d MiB used of %d MiB committed,"
+                            + " %.2f s/frame over the last %d frames (%.2f since the start)%n", n, status("VmRSS:"),
+                            status("VmHWM:"),
                             (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                             (now - window) / 1e9 / since, since, (now - start) / 1e9 / n);
                     window = now;
@@ -62,9 +72,25 @@ public final class RenderSoak {
         }
     }
 
-    private static long rssMiB() throws IOException {
+    /** Waits until the renderer's worker is parked on its full queue, i.e. between two frames. */
+    private static void awaitIdleWorker() {
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sadtalker-face-renderer")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no renderer worker thread"));
+        while (worker.isAlive() && worker.getState() != Thread.State.WAITING) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A memory line of /proc/self/status in MiB. */
+    private static long status(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
             }
         }
