@@ -11,10 +11,10 @@ import java.util.List;
  * {@code generator.SPADEDecoder}: conv 3x3 (256 to 512), six SPADE resblocks at the feature resolution, two
  * upsampling SPADE resblocks (512 to 256 to 64), conv 3x3 to RGB, sigmoid. The decoder input is also the segmap.
  *
- * <p>The 3x3 convs at the feature resolution (fc and the middle blocks' conv_0, conv_1 and gamma-beta convs, 12.6
- * of a 256 frame's ~24 GMAC there per block) run as {@link WinogradConv}: measured at 64x64 on 2 cores, 49 instead of
- * 87 ms for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv. The upsampled blocks keep
- * the direct convs, which were as fast or faster there.
+ * <p>The 3x3 convs at the feature resolution (fc and the middle blocks' conv_0, conv_1 and gamma-beta convs: 29 of
+ * a middle block's 31 GMAC at 256) run as {@link WinogradConv}: measured at 64x64 on 2 cores, 49 instead of 87 ms
+ * for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv. The upsampled blocks keep the
+ * direct convs, which were as fast or faster at 128x128 and 256x256.
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
