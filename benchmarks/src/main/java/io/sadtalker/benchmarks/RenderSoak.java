@@ -10,9 +10,14 @@ import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.render.SadTalkerFaceRenderer;
 import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Memory soak of the render stream: renders N frames at 256 (batch 2 unless given, synthetic full-size weights) through
@@ -66,9 +71,30 @@ public final class RenderSoak {
                             status("VmHWM:"),
                             (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                             (now - window) / 1e9 / since, since, (now - start) / 1e9 / n);
+                    jvmNative().ifPresent(line -> System.out.println("  JVM native (NMT): " + line));
                     window = now;
                 }
             }
+        }
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary}: the JVM's own native memory (committed total and its compiler,
+     * arena and GC parts), to tell the JVM's share of an RSS change from libtorch's.
+     */
+    private static Optional<String> jvmNative() {
+        try {
+            String summary = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()});
+            if (summary == null || summary.contains("not enabled")) {
+                return Optional.empty();
+            }
+            return Optional.of(summary.lines()
+                    .filter(l -> l.startsWith("Total") || l.matches("-\\s+(Compiler|Arena Chunk|GC|Thread|Other)\\s.*"))
+                    .map(l -> l.replaceAll("\\s+", " ").trim()).collect(Collectors.joining("; ")));
+        } catch (JMException e) {
+            return Optional.empty();
         }
     }
 
