@@ -136,13 +136,16 @@ public final class ModelDownloader {
 
     private static void checkDigest(ModelFile file, Path path, String actual) throws IOException {
         String expected = file.sha256();
+        String source = "the catalogue's";
         Path recorded = digestFile(path.resolveSibling(file.name()));
         if (expected == null && Files.exists(recorded)) {
             expected = Files.readString(recorded, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
+            source = "the one recorded in " + recorded;
         }
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw new ModelDownloadException("SHA-256 mismatch for " + path + ": expected " + expected + ", got "
-                    + actual);
+            throw new ModelDownloadException("SHA-256 mismatch for " + path + ": expected " + expected + " ("
+                    + source + "), got " + actual + "; the file is damaged or not the official one: delete it and"
+                    + " download it again");
         }
     }
 

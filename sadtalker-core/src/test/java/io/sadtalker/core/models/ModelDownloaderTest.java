@@ -114,7 +114,8 @@ class ModelDownloaderTest {
     void aWrongChecksumLeavesNoFile() {
         assertThatThrownBy(() -> new ModelDownloader().download(file("model.bin", "00".repeat(32)), dir,
                 ProgressListener.NONE))
-                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("SHA-256 mismatch");
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("SHA-256 mismatch")
+                .hasMessageContaining("the catalogue's").hasMessageContaining("download it again");
         assertThat(dir.resolve("model.bin")).doesNotExist();
         assertThat(dir.resolve("model.bin.part")).doesNotExist();
     }
