@@ -241,15 +241,17 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
                     enhancerName, backgroundEnhancer, device);
-            int gpus = config.wantsGpu() ? Engine.getEngine("PyTorch").getGpuCount() : 0;
-            if (config.wantsGpu() && gpus == 0) {
-                throw new InvalidInputException("device '" + device + "' asked for, but libtorch sees no GPU (the"
-                        + " CPU build of pytorch-native is on the class path, or no CUDA driver): use device cpu, or"
-                        + " put a CUDA build of ai.djl.pytorch:pytorch-native on the class path");
-            }
-            if (config.wantsGpu() && config.torchDevice().getDeviceId() >= gpus) {
-                throw new InvalidInputException("device '" + device + "' asked for, but libtorch sees " + gpus
-                        + " GPU(s), numbered from 0");
+            if (config.wantsGpu()) {
+                int gpus = Engine.getEngine("PyTorch").getGpuCount();
+                if (gpus == 0) {
+                    throw new InvalidInputException("device '" + device + "' asked for, but libtorch sees no GPU (the"
+                            + " CPU build of pytorch-native is on the class path, or no CUDA driver): use device cpu,"
+                            + " or put a CUDA build of ai.djl.pytorch:pytorch-native on the class path");
+                }
+                if (config.torchDevice().getDeviceId() >= gpus) {
+                    throw new InvalidInputException("device '" + device + "' asked for, but libtorch sees " + gpus
+                            + " GPU(s), numbered from 0");
+                }
             }
             Stages stages = explicit.complete(config, StageProviders.load());
             return new TalkingHeadPipeline(stages, config);

@@ -61,7 +61,8 @@ public final class OnnxFaceRestorer implements FaceRestorer, AutoCloseable {
         }
         try {
             Map<String, OnnxJavaType> extraTypes = check(model, session, preset);
-            return new OnnxFaceRestorer(env, session, preset, NDManager.newBaseManager(Device.cpu(), "PyTorch"), extraTypes);
+            return new OnnxFaceRestorer(env, session, preset, NDManager.newBaseManager(Device.cpu(), "PyTorch"),
+                    extraTypes);
         } catch (RuntimeException | OrtException e) {
             closeQuietly(session);
             if (e instanceof RuntimeException r) {
