@@ -3,6 +3,7 @@ package io.sadtalker.benchmarks;
 import io.sadtalker.core.CropInfo;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MotionCoefficients;
+import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FrameStream;
@@ -28,7 +29,8 @@ import javax.management.ObjectName;
  * worker has filled its queue and waits (no frame in flight), so a sample holds what the process keeps between
  * frames, not the working memory of whichever layer happened to run. The peak ({@code VmHWM}) is printed beside it.
  * Run with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch} to take the Java heap's growth out
- * of the native figure.
+ * of the native figure. Beside RSS it prints glibc's own count ({@link NativeMemory#usage()}): the bytes in live
+ * allocations (which a leak would grow) and the bytes the allocator holds for reuse.
  */
 public final class RenderSoak {
     private RenderSoak() {
@@ -71,6 +73,8 @@ public final class RenderSoak {
                             status("VmHWM:"),
                             (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                             (now - window) / 1e9 / since, since, (now - start) / 1e9 / n);
+                    NativeMemory.usage().ifPresent(u -> System.out.printf("  malloc: %d MiB in use, %d MiB held%n",
+                            u.inUse() >> 20, u.held() >> 20));
                     jvmNative().ifPresent(line -> System.out.println("  JVM native (NMT): " + line));
                     window = now;
                 }

@@ -2,7 +2,10 @@ package io.sadtalker.core;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Structure;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Process-wide and idempotent. Skipped (left as the user set it) off Linux/glibc, when any {@code MALLOC_*}
  * variable or {@code GLIBC_TUNABLES} is set in the environment, or with {@code -Dsadtalker.malloc=default}.
+ *
+ * <p>{@link #usage()} reads glibc's own count of the native memory it has handed out and holds, to tell live
+ * allocations (a leak would grow them) from memory the allocator keeps for reuse.
  */
 public final class NativeMemory {
     /** What {@link #configure()} did. */
@@ -41,6 +47,66 @@ public final class NativeMemory {
                         System.getProperty("os.name", "")));
             }
             return OUTCOME.get();
+        }
+    }
+
+    /**
+     * The process's native memory as glibc's allocator counts it, over all its arenas ({@code mallinfo2}); empty off
+     * glibc or before 2.33.
+     *
+     * @param inUse bytes handed out by {@code malloc} and not yet freed (live allocations)
+     * @param held  bytes the allocator has obtained from the system (live plus free memory kept for reuse)
+     */
+    public record Usage(long inUse, long held) {
+    }
+
+    /** See {@link Usage}. */
+    public static Optional<Usage> usage() {
+        try {
+            Function mallinfo2 = NativeLibrary.getInstance("c").getFunction("mallinfo2");
+            MallInfo2 m = (MallInfo2) mallinfo2.invoke(MallInfo2.class, new Object[0]);
+            return Optional.of(new Usage(m.uordblks + m.hblkhd, m.arena + m.hblkhd));
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Hands the free memory glibc holds in all its arenas back to the system ({@code malloc_trim(0)}): what stays
+     * resident afterwards is what is in use. Between frames this undoes the slow growth that fragmentation of the
+     * thread arenas' 64 MB heaps causes over a long render (the next frame faults its working memory in again, a
+     * fraction of a second). Returns whether anything was released; false off glibc.
+     */
+    public static boolean trim() {
+        try {
+            return NativeLibrary.getInstance("c").getFunction("malloc_trim").invokeInt(new Object[] {0L}) == 1;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** glibc's {@code struct mallinfo2}, returned by value (public only because JNA instantiates it). */
+    @SuppressWarnings("unused") // fields are written by JNA
+    public static final class MallInfo2 extends Structure implements Structure.ByValue {
+        public long arena;
+        public long ordblks;
+        public long smblks;
+        public long hblks;
+        public long hblkhd;
+        public long usmblks;
+        public long fsmblks;
+        public long uordblks;
+        public long fordblks;
+        public long keepcost;
+
+        public MallInfo2() {
+            super();
+        }
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return List.of("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+                    "fordblks", "keepcost");
         }
     }
 

@@ -1,7 +1,16 @@
 package io.sadtalker.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -22,5 +31,44 @@ class NativeMemoryTest {
     @EnabledOnOs(OS.LINUX)
     void glibcAcceptsTheSettings() {
         assertThat(NativeMemory.apply(Map.of(), "tuned", "Linux")).isEqualTo(NativeMemory.Outcome.CONFIGURED);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void usageCountsLiveNativeArrays() {
+        long size = 64L << 20;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.zeros(new Shape(1)).close(); // the engine's own first-use allocations
+            long before = NativeMemory.usage().orElseThrow().inUse();
+            NDArray array = manager.zeros(new Shape(size / 4));
+            NativeMemory.Usage during = NativeMemory.usage().orElseThrow();
+            assertThat(during.inUse() - before).isBetween(size - (1L << 20), size + (8L << 20));
+            assertThat(during.held()).isGreaterThanOrEqualTo(during.inUse());
+            array.close();
+            assertThat(NativeMemory.usage().orElseThrow().inUse() - before).isLessThan(8L << 20);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void trimHandsFreedMemoryBackToTheSystem() throws IOException {
+        assumeTrue(NativeMemory.configure() == NativeMemory.Outcome.CONFIGURED, "allocator settings left to the user");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<NDArray> arrays = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                arrays.add(manager.ones(new Shape(4L << 20))); // 16 MiB each, touched
+            }
+            for (int i = 0; i < arrays.size(); i += 2) {
+                arrays.get(i).close(); // holes between live blocks: kept by the allocator, not returned
+            }
+            long before = rssMiB();
+            assertThat(NativeMemory.trim()).isTrue();
+            assertThat(before - rssMiB()).isGreaterThan(96);
+        }
+    }
+
+    private static long rssMiB() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", "")) >> 10).findFirst().orElseThrow();
     }
 }

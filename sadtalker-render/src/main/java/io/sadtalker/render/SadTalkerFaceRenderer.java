@@ -36,6 +36,7 @@ import java.util.List;
  * <p>Thread-safe: the networks are immutable, every {@link #render} call has its own worker and memory scope.
  */
 public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable {
+    private static final int TRIM_EVERY = 100;
     private final NDManager manager;
     private final MakeAnimation animation;
     private final int size;
@@ -134,11 +135,25 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
 
     private List<RgbImage> renderBatch(FaceRenderData data, MakeAnimation.Source source, NDManager parent,
                                        RenderRequest request, int from, int count) {
+        List<RgbImage> frames;
         try (NDManager batch = parent.newSubManager()) {
             NDArray prediction = animation.frame(source, data.targetSemantics(from, count, batch),
                     data.yaw(from, count, batch), data.pitch(from, count, batch), data.roll(from, count, batch));
-            return PredictionFrames.toFrames(prediction, request.cropInfo(), size);
+            frames = PredictionFrames.toFrames(prediction, request.cropInfo(), size);
         }
+        if (trimDue(from, count)) {
+            NativeMemory.trim();
+        }
+        return frames;
+    }
+
+    /**
+     * Whether the batch of {@code count} frames from {@code from} completes a multiple of {@value #TRIM_EVERY}
+     * frames: then the allocator's free memory is handed back ({@link NativeMemory#trim()}), so that fragmentation
+     * cannot make a long render's resident memory creep up (about 0.5 s per trim, ~0.1% of the render).
+     */
+    static boolean trimDue(int from, int count) {
+        return (from + count) / TRIM_EVERY > from / TRIM_EVERY;
     }
 
     /** The model size, 256 or 512. */

@@ -34,6 +34,19 @@ class SadTalkerFaceRendererTest {
     }
 
     @Test
+    void allocatorIsTrimmedOncePerHundredFramesWhateverTheBatch() {
+        for (int batch : new int[] {1, 2, 3, 7}) {
+            int trims = 0;
+            for (int from = 0; from < 1000; from += batch) {
+                trims += SadTalkerFaceRenderer.trimDue(from, Math.min(batch, 1000 - from)) ? 1 : 0;
+            }
+            assertThat(trims).as("batch %d", batch).isEqualTo(10);
+        }
+        assertThat(SadTalkerFaceRenderer.trimDue(0, 99)).isFalse();
+        assertThat(SadTalkerFaceRenderer.trimDue(98, 2)).isTrue();
+    }
+
+    @Test
     void nonFiniteSourceCoefficientsAreRejected() {
         float[] source = new float[73];
         source[3] = Float.POSITIVE_INFINITY;

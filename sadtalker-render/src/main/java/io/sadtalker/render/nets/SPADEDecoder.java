@@ -11,10 +11,10 @@ import java.util.List;
  * {@code generator.SPADEDecoder}: conv 3x3 (256 to 512), six SPADE resblocks at the feature resolution, two
  * upsampling SPADE resblocks (512 to 256 to 64), conv 3x3 to RGB, sigmoid. The decoder input is also the segmap.
  *
- * <p>The 3x3 convs at the feature resolution (fc and the middle blocks' conv_0, conv_1 and gamma-beta convs: 29 of
- * a middle block's 31 GMAC at 256) run as {@link WinogradConv}: measured at 64x64 on 2 cores, 49 instead of 87 ms
- * for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv. The upsampled blocks keep the
- * direct convs, which were as fast or faster at 128x128 and 256x256.
+ * <p>The 3x3 convs of x's path (fc, and in every block conv_0, conv_1 and the gamma-beta convs with 128 or more
+ * output channels: 29 of a middle block's 31 GMAC at 256) run as {@link WinogradConv}: measured at 64x64 on 2
+ * cores, 49 instead of 87 ms for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv; at
+ * 128x128 246 instead of 364 ms for up_0's 512-to-256 conv_0.
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
@@ -39,7 +39,7 @@ final class SPADEDecoder {
             middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 1, true));
         }
         return new SPADEDecoder(WinogradConv.of(ConvLayer.load(w.prefix("fc"), 1, 1)), middle,
-                SPADEResnetBlock.load(w.prefix("up_0"), 2, false), SPADEResnetBlock.load(w.prefix("up_1"), 4, false),
+                SPADEResnetBlock.load(w.prefix("up_0"), 2, true), SPADEResnetBlock.load(w.prefix("up_1"), 4, true),
                 ConvLayer.load(w.prefix("conv_img"), 1, 1));
     }
 

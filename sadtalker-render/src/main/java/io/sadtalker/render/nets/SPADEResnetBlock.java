@@ -26,19 +26,19 @@ import io.sadtalker.core.weights.Weights;
 final class SPADEResnetBlock {
     private static final float EPS = 1e-5f;
     private static final int NHIDDEN = 128;
-    private final ConvLayer mlpShared;
-    private final UpsampledConv mlpSharedUp;
+    private final Convolution mlpShared;
+    private final int factor;
     private final Convolution gammaBeta0;
     private final Convolution gammaBeta1;
-    private final ConvLayer gammaBetaS;
+    private final Convolution gammaBetaS;
     private final Convolution conv0;
     private final Convolution conv1;
     private final ConvLayer convS;
 
-    private SPADEResnetBlock(ConvLayer mlpShared, int factor, Convolution gammaBeta0, Convolution gammaBeta1,
-                             ConvLayer gammaBetaS, Convolution conv0, Convolution conv1, ConvLayer convS) {
+    private SPADEResnetBlock(Convolution mlpShared, int factor, Convolution gammaBeta0, Convolution gammaBeta1,
+                             Convolution gammaBetaS, Convolution conv0, Convolution conv1, ConvLayer convS) {
         this.mlpShared = mlpShared;
-        this.mlpSharedUp = factor == 1 ? null : UpsampledConv.of(mlpShared, factor);
+        this.factor = factor;
         this.gammaBeta0 = gammaBeta0;
         this.gammaBeta1 = gammaBeta1;
         this.gammaBetaS = gammaBetaS;
@@ -49,8 +49,8 @@ final class SPADEResnetBlock {
 
     /**
      * Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). With
-     * {@code winograd} the 3x3 convs that do not feed a shortcut (conv_0, conv_1 and norm_0/norm_1's gamma-beta)
-     * run as {@link WinogradConv}.
+     * {@code winograd} its 3x3 convs (conv_0, conv_1, the norms' gamma-beta convs and, at factor 1, the shared
+     * mlp conv) run as {@link WinogradConv} where that is faster ({@link WinogradConv#orDirect}).
      */
     static SPADEResnetBlock load(Weights w, int factor, boolean winograd) {
         boolean learnedShortcut = w.contains("conv_s.weight_orig");
@@ -61,13 +61,15 @@ final class SPADEResnetBlock {
         ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB, convS) : null;
         ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB, null);
         ConvLayer shared = new ConvLayer(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0), 1, 1, 1, 1);
-        return new SPADEResnetBlock(shared, factor, fast(gb0, winograd), fast(gb1, winograd), gbS,
+        Convolution sharedConv = factor == 1 ? fast(shared, winograd) : UpsampledConv.of(shared, factor);
+        return new SPADEResnetBlock(sharedConv, factor, fast(gb0, winograd), fast(gb1, winograd),
+                gbS == null ? null : fast(gbS, winograd),
                 fast(ConvLayer.loadSpectral(w.prefix("conv_0"), 1), winograd),
                 fast(ConvLayer.loadSpectral(w.prefix("conv_1"), 1), winograd), convS);
     }
 
     private static Convolution fast(ConvLayer conv, boolean winograd) {
-        return winograd ? WinogradConv.of(conv) : conv;
+        return winograd ? WinogradConv.orDirect(conv) : conv;
     }
 
     /**
@@ -98,13 +100,12 @@ final class SPADEResnetBlock {
     }
 
     NDArray forward(NDArray x, NDArray seg) {
-        int factor = mlpSharedUp == null ? 1 : mlpSharedUp.factor();
         if (x.getShape().get(2) != seg.getShape().get(2) * factor || x.getShape().get(3) != seg.getShape().get(3) * factor) {
             throw new IllegalArgumentException("SPADE block at " + factor + "x the segmap: x " + x.getShape() + ", segmap "
                     + seg.getShape());
         }
         return Scoped.run(() -> {
-            NDArray actv = Activation.relu(mlpSharedUp == null ? mlpShared.forward(seg) : mlpSharedUp.forward(seg));
+            NDArray actv = Activation.relu(mlpShared.forward(seg));
             NDArray normalized = InstanceNorm.apply(x, EPS);
             NDArray xs = convS == null ? x : Scoped.run(() -> {
                 NDArray gb = gammaBetaS.forward(hidden(actv, 1));

@@ -24,4 +24,20 @@ class UpsampledConvTest {
             assertThat(maxAbs).isLessThan(2e-5f);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void equalsVolumeConvolutionOfTheMapUpsampledInHeightAndWidth(int factor) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(8);
+            NDArray x = manager.randomNormal(new Shape(2, 5, 3, 6, 7));
+            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3, 3)),
+                    manager.randomNormal(new Shape(4)), 1, 1, 1, 1);
+            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            NDArray actual = UpsampledConv.of(conv, factor).forward(x);
+            assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 3, 6L * factor, 7L * factor));
+            float maxAbs = actual.sub(expected).abs().max().getFloat();
+            assertThat(maxAbs).isLessThan(4e-5f);
+        }
+    }
 }
