@@ -19,7 +19,7 @@ final class DenseMotionNetwork {
     private final Hourglass hourglass;
     private final ConvLayer mask;
     private final ConvLayer compress;
-    private final ConvLayer occlusion;
+    private final Convolution occlusion;
 
     /** Source-only terms: compressed feature, identity grid, source gaussians, background deformed feature. */
     record Source(NDArray feature, NDArray identityGrid, NDArray kpSource, NDArray gaussianSource,
@@ -33,7 +33,7 @@ final class DenseMotionNetwork {
     record Output(NDArray mask, NDArray deformation, NDArray occlusionMap) {
     }
 
-    private DenseMotionNetwork(Hourglass hourglass, ConvLayer mask, ConvLayer compress, ConvLayer occlusion) {
+    private DenseMotionNetwork(Hourglass hourglass, ConvLayer mask, ConvLayer compress, Convolution occlusion) {
         this.hourglass = hourglass;
         this.mask = mask;
         this.compress = compress;
@@ -45,7 +45,7 @@ final class DenseMotionNetwork {
         return new DenseMotionNetwork(Hourglass.load(w.prefix("hourglass"), p.numBlocks()),
                 ConvLayer.load(w.prefix("mask"), 1, 3),
                 ConvLayer.load(w.prefix("compress"), 1, 0).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
-                estimateOcclusionMap ? ConvLayer.load(w.prefix("occlusion"), 1, 3) : null);
+                estimateOcclusionMap ? TapMapConv.of(ConvLayer.load(w.prefix("occlusion"), 1, 3)) : null);
     }
 
     /** Source-only terms for the feature volume (B, C, d, h, w) and the source keypoints (B, K, 3). */

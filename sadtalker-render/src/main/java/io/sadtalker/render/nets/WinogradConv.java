@@ -31,12 +31,12 @@ final class WinogradConv implements Convolution {
     private static final int TILE = 6;
     private static final int OUT = 4;
     /**
-     * Output rows per pass: the tiles of a 32-row band stay in cache through the three transforms. Measured on 2
-     * cores: at 128x128, 246 instead of 309 ms (unbanded) and 364 ms (direct) for a 512-to-256 conv; at 64x64 as
-     * fast as unbanded.
+     * Tiles per pass: the map is done in bands of whole tile rows, about this many tiles each, so that a band's
+     * tiles stay in cache through the three transforms. Measured on 2 cores (direct / unbanded / banded, ms): 512 to
+     * 256 channels at 128x128 172 / 151 / 148, 128 to 512 at 256x256 417 / 433 / 325; at 64x64 a band is the whole map.
      */
-    private static final int BAND = 32;
-    private static final int MIN_OUT = 128;
+    private static final int BAND_TILES = 256;
+    private static final int MIN_OUT = 256;
 
     private final NDArray kernels;
     private final NDArray bias;
@@ -52,8 +52,8 @@ final class WinogradConv implements Convolution {
 
     /**
      * The Winograd form of {@code conv} where it is faster: a plain 3x3 convolution with padding 1 and at least
-     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself. Measured on 2 cores, the narrower ones (the
-     * SPADE decoder's up_1 conv_0 and conv_1, 64 channels out at 256x256) are as fast or faster direct.
+     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself. Measured on 2 cores, the narrower ones are as
+     * fast or faster direct (at 256x256, 128 to 128 channels: 115 ms direct, 133 ms or more as Winograd).
      */
     static Convolution orDirect(ConvLayer conv) {
         Shape s = conv.weight().getShape();
@@ -80,7 +80,7 @@ final class WinogradConv implements Convolution {
                 kron(m, AT).toType(DataType.FLOAT32, false));
     }
 
-    /** The convolution of {@code x} (B, C, H, W): (B, K, H, W), in bands of {@value #BAND} output rows. */
+    /** The convolution of {@code x} (B, C, H, W): (B, K, H, W), in bands of about {@value #BAND_TILES} tiles. */
     @Override
     public NDArray forward(NDArray x) {
         return Scoped.run(() -> {
@@ -90,9 +90,10 @@ final class WinogradConv implements Convolution {
             long th = (h + OUT - 1) / OUT;
             long tw = (w + OUT - 1) / OUT;
             NDArray padded = x.pad(new Shape(1, 1 + OUT * tw - w, 1, 1 + OUT * th - h), 0);
+            long band = Math.max(1, BAND_TILES / tw);
             NDList bands = new NDList();
-            for (long t = 0; t < th; t += BAND / OUT) {
-                long rows = Math.min(BAND / OUT, th - t);
+            for (long t = 0; t < th; t += band) {
+                long rows = Math.min(band, th - t);
                 bands.add(band(padded.get(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows) + TILE - OUT)), rows, tw));
             }
             NDArray y = bands.size() == 1 ? bands.get(0) : NDArrays.concat(bands, 2);
