@@ -40,10 +40,10 @@ class RenderMemoryTest {
                 bytes += a.getShape().size() * a.getDataType().getNumOfBytes();
             }
             // the checkpoint's generator, keypoint detector and mapping parameters (597 MiB) plus the Winograd-domain
-            // kernels of the decoder's 64x64 convs (4x their direct size, +500 MiB); the load-time temporaries this
-            // guards against added 1.7 GiB
+            // kernels of the decoder's and third's wide 3x3 convs (4x their direct size, +735 MiB: 1332 MiB in all);
+            // the load-time temporaries this guards against added 1.7 GiB
             assertThat(bytes).as("bytes held after loading: the final parameters only, no load-time temporaries")
-                    .isLessThan(1150L << 20);
+                    .isLessThan(1400L << 20);
             int rendered = 0;
             try (FrameStream stream = renderer.render(request(frames))) {
                 while (stream.hasNext()) {
