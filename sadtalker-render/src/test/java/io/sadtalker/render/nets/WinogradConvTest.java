@@ -19,11 +19,7 @@ class WinogradConvTest {
             NDArray x = manager.randomNormal(new Shape(batch, 6, h, w));
             ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(5, 6, 3, 3)), manager.randomNormal(new Shape(5)),
                     1, 1, 1, 1);
-            NDArray expected = conv.forward(x);
-            NDArray actual = WinogradConv.of(conv).forward(x);
-            assertThat(actual.getShape()).isEqualTo(expected.getShape());
-            float scale = expected.abs().max().getFloat();
-            assertThat(actual.sub(expected).abs().max().getFloat()).isLessThan(2e-5f * scale);
+            Convolutions.assertSameAsDirect(WinogradConv.of(conv), conv, x, 2e-5f);
         }
     }
 
