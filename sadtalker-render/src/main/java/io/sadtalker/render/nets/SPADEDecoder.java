@@ -11,10 +11,11 @@ import java.util.List;
  * {@code generator.SPADEDecoder}: conv 3x3 (256 to 512), six SPADE resblocks at the feature resolution, two
  * upsampling SPADE resblocks (512 to 256 to 64), conv 3x3 to RGB, sigmoid. The decoder input is also the segmap.
  *
- * <p>The 3x3 convs of x's path (fc, and in every block conv_0, conv_1 and the gamma-beta convs with 128 or more
- * output channels: 29 of a middle block's 31 GMAC at 256) run as {@link WinogradConv}: measured at 64x64 on 2
- * cores, 49 instead of 87 ms for a 512-to-512 conv, 34 instead of 44 ms for the 128-to-1024 gamma-beta conv; at
- * 128x128 246 instead of 364 ms for up_0's 512-to-256 conv_0.
+ * <p>The wide 3x3 convs (fc, and in every block conv_0, conv_1, the gamma-beta convs and the middle blocks' shared
+ * mlp conv, where they have 256 or more output channels: all of a middle block's 31 GMAC at 256) run as
+ * {@link WinogradConv}: measured on 2 cores, 54 instead of 85 ms for a middle block's 512-to-512 conv at 64x64,
+ * 148 instead of 172 ms for up_0's 512-to-256 conv_0 at 128x128, 325 instead of 417 ms for up_1's 128-to-512
+ * gamma-beta conv at 256x256.
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
