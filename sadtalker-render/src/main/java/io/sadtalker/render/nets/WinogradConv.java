@@ -91,17 +91,27 @@ final class WinogradConv implements Convolution {
             long tw = (w + OUT - 1) / OUT;
             NDArray padded = x.pad(new Shape(1, 1 + OUT * tw - w, 1, 1 + OUT * th - h), 0);
             long band = Math.max(1, BAND_TILES / tw);
-            NDList bands = new NDList();
+            long k = kernels.getShape().get(1);
+            NDArray y = null;
             for (long t = 0; t < th; t += band) {
                 long rows = Math.min(band, th - t);
-                bands.add(band(padded.get(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows) + TILE - OUT)), rows, tw));
+                NDArray rowsIn = padded.get(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows) + TILE - OUT));
+                // each band's tiles and transforms are freed as soon as its output rows exist
+                NDArray part = Scoped.run(() -> band(rowsIn, rows, tw));
+                if (rows == th) {
+                    y = part;
+                } else {
+                    if (y == null) {
+                        y = x.getManager().create(new Shape(s[0], k, OUT * th, OUT * tw), x.getDataType());
+                    }
+                    y.set(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows)), part);
+                    part.close();
+                }
             }
-            NDArray y = bands.size() == 1 ? bands.get(0) : NDArrays.concat(bands, 2);
             if (OUT * th != h || OUT * tw != w) {
                 y = y.get(new NDIndex(":, :, :{}, :{}", h, w));
             }
-            long k = kernels.getShape().get(1);
-            return bias == null ? y : y.add(bias.reshape(1, k, 1, 1));
+            return bias == null ? y : y.addi(bias.reshape(1, k, 1, 1));
         });
     }
 
