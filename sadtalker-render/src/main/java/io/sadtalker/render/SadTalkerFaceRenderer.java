@@ -95,6 +95,8 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
         OcclusionAwareSPADEGenerator generator = facerender.prefix("generator")
                 .bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
         MappingNet net = mapping.bind(w -> MappingNet.load(w, config.mapping()));
+        // loading peaks ~2 GB above what the networks keep (float64 folds, Winograd kernels): hand that back now
+        NativeMemory.trim();
         return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, net, generator), size,
                 config.mapping().coeffNc());
     }

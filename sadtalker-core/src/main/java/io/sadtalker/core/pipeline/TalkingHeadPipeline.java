@@ -254,6 +254,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
                 }
             }
             Stages stages = explicit.complete(config, StageProviders.load());
+            NativeMemory.trim(); // hands back what loading used and freed (weight conversions, folded layers)
             return new TalkingHeadPipeline(stages, config);
         }
     }
