@@ -74,8 +74,9 @@ final class WinogradConv implements Convolution {
         long c = s.get(1);
         // U[a, b, k, c] = sum_ij G[a, i] G[b, j] w[k, c, i, j]: (G (x) G) times the kernels as (9, K*C), in float64;
         // the product is a fresh dense (36, K*C) array, the layout libtorch's bmm is fast on
-        NDArray u = kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
-                .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c);
+        // the float64 intermediates (3x the kernels' size) are freed at once, not when the whole network is bound
+        NDArray u = Scoped.run(() -> kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
+                .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c));
         return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
                 kron(m, AT).toType(DataType.FLOAT32, false));
     }
