@@ -19,8 +19,9 @@ final class SameBlock2d {
     }
 
     static SameBlock2d load(Weights w, int padding, boolean lrelu) {
-        return new SameBlock2d(WinogradConv.orDirect(
-                ConvLayer.load(w.prefix("conv"), 1, padding).fold(ChannelAffine.loadBatchNorm(w.prefix("norm")))), lrelu);
+        ConvLayer conv = ConvLayer.load(w.prefix("conv"), 1, padding)
+                .fold(ChannelAffine.loadBatchNorm(w.prefix("norm")));
+        return new SameBlock2d(WinogradConv.orDirect(conv), lrelu);
     }
 
     NDArray forward(NDArray x) {

@@ -9,7 +9,7 @@ final class Convolutions {
     private Convolutions() {
     }
 
-    /** Asserts that {@code fast} gives {@code direct}'s convolution of {@code x}, up to {@code relative} of its scale. */
+    /** Asserts that {@code fast} gives {@code direct}'s convolution of {@code x}, to {@code relative} of its scale. */
     static void assertSameAsDirect(Convolution fast, ConvLayer direct, NDArray x, float relative) {
         NDArray expected = direct.forward(x);
         NDArray actual = fast.forward(x);
