@@ -150,12 +150,14 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
     }
 
     /**
-     * Whether the batch of {@code count} frames from {@code from} completes a multiple of {@value #TRIM_EVERY}
-     * frames: then the allocator's free memory is handed back ({@link NativeMemory#trim()}), so that fragmentation
-     * cannot make a long render's resident memory creep up (about 0.5 s per trim, ~0.1% of the render).
+     * Whether the allocator's free memory is handed back ({@link NativeMemory#trim()}) after the batch of
+     * {@code count} frames from {@code from}: after the first batch (what preparing the source and the first frame
+     * used beyond a frame's working set, ~0.5 GB at 256) and whenever a batch completes a multiple of
+     * {@value #TRIM_EVERY} frames, so that fragmentation cannot make a long render's resident memory creep up (about
+     * 0.1 s per trim plus faulting the next frame's memory in again, ~0.1% of the render).
      */
     static boolean trimDue(int from, int count) {
-        return (from + count) / TRIM_EVERY > from / TRIM_EVERY;
+        return from == 0 || (from + count) / TRIM_EVERY > from / TRIM_EVERY;
     }
 
     /** The model size, 256 or 512. */
