@@ -74,10 +74,11 @@ public final class NativeMemory {
     /**
      * Hands the free memory glibc holds in all its arenas back to the system ({@code malloc_trim(0)}): what stays
      * resident afterwards is what is in use. With {@link #configure()}'s settings freed memory is otherwise kept for
-     * good, so the loaders call this once they are done (loading the 256 renderer peaks ~2 GB above what it keeps),
-     * and the renderer after its first batch and every 100 frames, which undoes the slow growth that fragmentation of the thread arenas' 64 MB
-     * heaps causes over a long render (the next frame faults its working memory in again: ~0.1 s for the trim, a
-     * fraction of a second in all). Returns whether anything was released; false off glibc.
+     * good, so the pipeline builder calls this once its stages are loaded (loading the 256 renderer peaks ~2 GB above
+     * what it keeps), and the renderer after its first batch and every 100 frames, which undoes the slow growth that
+     * fragmentation of the thread arenas' 64 MB heaps causes over a long render (the next frame faults its working
+     * memory in again: ~0.1 s for the trim, a fraction of a second in all). Returns whether anything was released;
+     * false off glibc.
      */
     public static boolean trim() {
         try {

@@ -95,8 +95,6 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
         OcclusionAwareSPADEGenerator generator = facerender.prefix("generator")
                 .bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
         MappingNet net = mapping.bind(w -> MappingNet.load(w, config.mapping()));
-        // loading peaks ~2 GB above what the networks keep (float64 folds, Winograd kernels): hand that back now
-        NativeMemory.trim();
         return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, net, generator), size,
                 config.mapping().coeffNc());
     }
@@ -151,10 +149,11 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
 
     /**
      * Whether the allocator's free memory is handed back ({@link NativeMemory#trim()}) after the batch of
-     * {@code count} frames from {@code from}: after the first batch (what preparing the source and the first frame
-     * used beyond a frame's working set, ~0.5 GB at 256) and whenever a batch completes a multiple of
-     * {@value #TRIM_EVERY} frames, so that fragmentation cannot make a long render's resident memory creep up (about
-     * 0.1 s per trim plus faulting the next frame's memory in again, ~0.1% of the render).
+     * {@code count} frames from {@code from}: after the first batch (what loading, preparing the source and the first
+     * frame used beyond a frame's working set: loading the 256 renderer peaks ~2 GB above what it keeps) and whenever
+     * a batch completes a multiple of {@value #TRIM_EVERY} frames, so that fragmentation cannot make a long render's
+     * resident memory creep up (about 0.1 s per trim plus faulting the next frame's memory in again, ~0.1% of the
+     * render).
      */
     static boolean trimDue(int from, int count) {
         return from == 0 || (from + count) / TRIM_EVERY > from / TRIM_EVERY;
