@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One reference case, {@code cases/<stage>/<name>/}: its case.json, its input and expected tensors and the
  * synthetic weights of the networks it runs (fixtures README section 3).
  */
 public final class FixtureCase {
+    private static final Pattern PARAM_COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
     private final Path dir;
     private final JsonNode json;
     private final List<WeightEntry> weightEntries;
@@ -78,6 +80,21 @@ public final class FixtureCase {
         Path f = dir.resolve(name);
         if (!Files.isRegularFile(f)) {
             throw new IllegalStateException(this + ": no file " + name);
+        }
+        return f;
+    }
+
+    /**
+     * The file a {@code params} entry names: a path relative to the fixtures root, optionally followed by a
+     * comment in parentheses (fixtures README section 3); fails when the entry or the file is missing.
+     */
+    public Path paramFile(String key) {
+        String text = Json.require(params(), key, this + " params").asText();
+        String path = PARAM_COMMENT.matcher(text).replaceFirst("").strip();
+        Path f = Fixtures.root().resolve(path);
+        if (path.isEmpty() || !Files.isRegularFile(f)) {
+            throw new IllegalStateException(this + ": params." + key + " '" + text + "' names no file under "
+                    + Fixtures.root());
         }
         return f;
     }

@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,93 @@ public final class ParityAssert {
         HostTensor expected = c.expectedHost(name);
         for (ToleranceRule r : rules) {
             apply(c + ": tensor '" + name + "'", r, expected, actual);
+        }
+    }
+
+    /**
+     * The outputs of the code under test, by name, computed when asked for; null for a name the test does not
+     * produce.
+     */
+    @FunctionalInterface
+    public interface Outputs {
+        /** Output {@code name} (an expected tensor's name, or the {@code of} of a derived one). */
+        HostTensor get(String name) throws Exception;
+
+        /**
+         * The actual result a detection metric of tensor {@code name} compares (they compare different results,
+         * see the class comment); by default {@link #get(String)}.
+         */
+        default HostTensor get(String name, String metric) throws Exception {
+            return get(name);
+        }
+    }
+
+    /**
+     * Checks exactly the expected tensors the case lists, each under its own rules: a derived tensor is cut from
+     * output {@code of}. Fails when a listed tensor has no output; outputs the case does not list are never asked
+     * for.
+     */
+    public static void checkAll(FixtureCase c, Outputs outputs) throws Exception {
+        check(c, outputs, true);
+    }
+
+    /**
+     * Checks the expected tensors the case lists that {@code outputs} produces (for a test of part of a stage,
+     * such as the preprocessing head of a pipeline case); fails when it produces none of them.
+     */
+    public static void checkListed(FixtureCase c, Outputs outputs) throws Exception {
+        check(c, outputs, false);
+    }
+
+    private static void check(FixtureCase c, Outputs outputs, boolean all) throws Exception {
+        Map<String, HostTensor> computed = new HashMap<>();
+        int checked = 0;
+        for (String name : c.expectedNames()) {
+            String of = Json.text(c.json().path("expected").path(name).path("derived"), "of");
+            String source = of != null ? of : name;
+            List<ToleranceRule> rules = rules(c, name);
+            if (rules.stream().anyMatch(r -> DETECTION_METRICS.contains(r.metric()))) {
+                for (String metric : rules.stream().map(ToleranceRule::metric).distinct().toList()) {
+                    HostTensor actual = outputs.get(name, metric);
+                    if (actual == null) {
+                        if (all) {
+                            throw new AssertionError(c + ": no output for expected tensor '" + name + "' (" + metric + ")");
+                        }
+                        continue;
+                    }
+                    checkMetric(c, name, metric, actual);
+                    checked++;
+                }
+                continue;
+            }
+            HostTensor actual = computed.containsKey(source) ? computed.get(source) : outputs.get(source);
+            computed.put(source, actual);
+            if (actual == null) {
+                if (all) {
+                    throw new AssertionError(c + ": the test produces no output '" + source + "' for expected tensor '"
+                            + name + "'");
+                }
+                continue;
+            }
+            check(c, name, of != null ? derive(c, name, actual) : actual);
+            checked++;
+        }
+        if (checked == 0) {
+            throw new AssertionError(c + ": none of the expected tensors " + c.expectedNames() + " was checked");
+        }
+    }
+
+    /**
+     * Compares an {@code info} value of the case ({@code recorded}) with the port's {@code actual} under the rules
+     * of expected tensor {@code name}, which holds the same quantity (an info value is never compared tighter).
+     * Does nothing when the case does not list {@code name}.
+     */
+    public static void checkInfo(FixtureCase c, String what, String name, HostTensor recorded, HostTensor actual) {
+        if (!c.expectedNames().contains(name)) {
+            return;
+        }
+        for (ToleranceRule r : rules(c, name)) {
+            apply(c + ": info " + what + " (at the rule of '" + name + "')", r, recorded, actual);
         }
     }
 

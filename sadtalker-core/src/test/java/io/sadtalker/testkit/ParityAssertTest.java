@@ -178,6 +178,72 @@ class ParityAssertTest {
                 .hasMessageContaining("exact").hasMessageContaining("first at [0, 1, 1]");
     }
 
+    @Test
+    void checkAllChecksExactlyTheListedTensors() throws IOException {
+        Path dir = tmp.resolve("demo").resolve("listed_case");
+        Files.createDirectories(dir);
+        Map<String, HostTensor> expected = new LinkedHashMap<>();
+        expected.put("a", HostTensor.of(new double[] {1, 2}, 2));
+        expected.put("b_cut", HostTensor.of(new double[] {5}, 1));
+        writeF32(dir.resolve("expected.safetensors"), expected);
+        Files.writeString(dir.resolve("case.json"), """
+                {"stage": "demo", "name": "listed_case", "weights": [],
+                 "info": {"box": [1.00005, 2.0]},
+                 "tolerance": {"default": {"metric": "max_abs", "atol": 1e-4}, "per_tensor": {}},
+                 "inputs": {},
+                 "expected": {
+                    "a": {"shape": [2], "dtype": "F32"},
+                    "b_cut": {"shape": [1], "dtype": "F32", "derived": {"of": "b", "slice": "[1:2]"}}}}
+                """);
+        FixtureCase c = FixtureCase.read(dir);
+        List<String> asked = new java.util.ArrayList<>();
+        ParityAssert.Outputs outputs = name -> {
+            asked.add(name);
+            return switch (name) {
+                case "a" -> HostTensor.of(new double[] {1, 2.00005}, 2);
+                case "b" -> HostTensor.of(new double[] {4, 5, 6}, 3);
+                case "unlisted" -> throw new AssertionError("an unlisted output is never asked for");
+                default -> null;
+            };
+        };
+        assertThatCode(() -> ParityAssert.checkAll(c, outputs)).doesNotThrowAnyException();
+        assertThat(asked).containsExactly("a", "b");
+        assertThatThrownBy(() -> ParityAssert.checkAll(c, name -> name.equals("a") ? HostTensor.of(new double[] {1, 2}, 2)
+                : null)).hasMessageContaining("no output 'b' for expected tensor 'b_cut'");
+        assertThatCode(() -> ParityAssert.checkListed(c, name -> name.equals("a") ? HostTensor.of(new double[] {1, 2}, 2)
+                : null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ParityAssert.checkListed(c, name -> null)).hasMessageContaining("none of the expected");
+        assertThatThrownBy(() -> ParityAssert.checkAll(c, name -> name.equals("a") ? HostTensor.of(new double[] {1, 3}, 2)
+                : HostTensor.of(new double[] {4, 5, 6}, 3))).hasMessageContaining("'a'");
+
+        // an info value at the rule of the expected tensor holding the same quantity, never tighter
+        HostTensor box = HostTensor.of(new double[] {1, 2}, 2);
+        HostTensor recorded = HostTensor.of(new double[] {1.00005, 2}, 2);
+        assertThatCode(() -> ParityAssert.checkInfo(c, "box", "a", recorded, box)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ParityAssert.checkInfo(c, "box", "a", HostTensor.of(new double[] {1.001, 2}, 2), box))
+                .hasMessageContaining("info box (at the rule of 'a')");
+        assertThatCode(() -> ParityAssert.checkInfo(c, "box", "not_listed", HostTensor.of(new double[] {9, 9}, 2), box))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void paramFileIsRelativeToTheFixturesRootWithAnOptionalComment() throws IOException {
+        Path dir = tmp.resolve("demo").resolve("param_case");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("case.json"), """
+                {"stage": "demo", "name": "param_case", "weights": [],
+                 "params": {"plain": "config/facerender.yaml", "commented": "config/facerender.yaml (fixtures root)",
+                            "missing": "media/none.wav (fixtures root)"},
+                 "inputs": {}, "expected": {}}
+                """);
+        FixtureCase c = FixtureCase.read(dir);
+        Path yaml = Fixtures.root().resolve("config/facerender.yaml");
+        assertThat(c.paramFile("plain")).isEqualTo(yaml);
+        assertThat(c.paramFile("commented")).isEqualTo(yaml);
+        assertThatThrownBy(() -> c.paramFile("missing")).hasMessageContaining("names no file");
+        assertThatThrownBy(() -> c.paramFile("absent")).hasMessageContaining("absent");
+    }
+
     /** A minimal F32 safetensors file for hand-made cases. */
     static void writeF32(Path file, Map<String, HostTensor> tensors) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.testkit.FixtureCase;
+import io.sadtalker.testkit.HostTensor;
 import io.sadtalker.testkit.ParityAssert;
 import io.sadtalker.testkit.ParityTests;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Stage {@code awing}: FAN heatmaps and boundary channels, get_landmarks, landmark_98_to_68. */
+/**
+ * Stage {@code awing}: FAN heatmaps and boundary channels, get_landmarks, landmark_98_to_68; the landmarks only
+ * where the case lists them (the original raises on some heatmaps, {@code info.get_landmarks_error}).
+ */
 class AwingParityTest {
     @TestFactory
     Stream<DynamicTest> cases() {
         return ParityTests.cases("awing", AwingParityTest::check);
     }
 
-    private static void check(FixtureCase c) {
+    private static void check(FixtureCase c) throws Exception {
         int modules = c.params().path("num_modules").asInt();
         int landmarks = c.params().path("num_landmarks").asInt();
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
@@ -34,23 +38,25 @@ class AwingParityTest {
             assertThat(AwingFan.netInput(image, m).toFloatArray()).containsExactly(netInput.toFloatArray());
 
             AwingFan.Outputs out = fan.forward(netInput);
-            NDArray outputs = stack(out.outputs());
-            NDArray boundaries = stack(out.boundaryChannels());
-            for (String name : c.expectedNames()) {
-                String of = c.json().path("expected").path(name).path("derived").path("of").asText("");
-                if (of.equals("outputs")) {
-                    ParityAssert.checkDerived(c, name, outputs);
-                } else if (of.equals("boundary_channels")) {
-                    ParityAssert.checkDerived(c, name, boundaries);
-                }
-            }
-
-            double[] lm98 = fan.getLandmarks(image, m);
-            ParityAssert.check(c, "landmarks98", lm98, landmarks, 2);
-            ParityAssert.check(c, "landmarks68", Landmarks98To68.convert(lm98), 68, 2);
-            ParityAssert.check(c, "random98_to_68", Landmarks98To68.convert(c.input("points98", m).toFloatArray()),
-                    68, 2);
+            double[][] lm98 = new double[1][];
+            ParityAssert.checkAll(c, name -> switch (name) {
+                case "outputs" -> HostTensor.of(stack(out.outputs()));
+                case "boundary_channels" -> HostTensor.of(stack(out.boundaryChannels()));
+                case "landmarks98" -> HostTensor.of(landmarks98(lm98, fan, image, m), landmarks, 2);
+                case "landmarks68" -> HostTensor.of(Landmarks98To68.convert(landmarks98(lm98, fan, image, m)), 68, 2);
+                case "random98_to_68" -> HostTensor.of(
+                        Landmarks98To68.convert(c.input("points98", m).toFloatArray()), 68, 2);
+                default -> null;
+            });
         }
+    }
+
+    /** get_landmarks, run once for both landmark tensors. */
+    private static double[] landmarks98(double[][] memo, AwingFan fan, RgbImage image, NDManager m) {
+        if (memo[0] == null) {
+            memo[0] = fan.getLandmarks(image, m);
+        }
+        return memo[0];
     }
 
     private static NDArray stack(List<NDArray> arrays) {
