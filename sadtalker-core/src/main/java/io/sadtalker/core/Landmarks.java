@@ -1,5 +1,7 @@
 package io.sadtalker.core;
 
+import java.util.Arrays;
+
 /** Facial landmarks as (x, y) pairs in image pixels: 68 points (iBUG order) or 98 (WFLW order). */
 public record Landmarks(float[] xy) {
     public Landmarks {
@@ -7,6 +9,26 @@ public record Landmarks(float[] xy) {
             throw new InvalidInputException("landmarks need an even, non-zero number of values, got " + xy.length);
         }
         xy = xy.clone();
+    }
+
+    /**
+     * The detector's "no face" result of {@code KeypointExtractor.extract_keypoint}: 68 points at -1, which the
+     * 3DMM extraction replaces by the standard landmarks.
+     */
+    public static Landmarks noFace() {
+        float[] xy = new float[68 * 2];
+        Arrays.fill(xy, -1f);
+        return new Landmarks(xy);
+    }
+
+    /** Whether these are the {@link #noFace()} marker (every value -1). */
+    public boolean isNoFace() {
+        for (float v : xy) {
+            if (v != -1f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** From an (N, 2) array. */

@@ -5,4 +5,8 @@ public class NoFaceDetectedException extends SadTalkerException {
     public NoFaceDetectedException(String message) {
         super(message);
     }
+
+    public NoFaceDetectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

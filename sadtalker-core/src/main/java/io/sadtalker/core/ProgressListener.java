@@ -12,4 +12,11 @@ public interface ProgressListener {
 
     /** {@code done} of {@code total} units of {@code stage} are finished ({@code total} may be -1 if unknown). */
     void progress(String stage, long done, long total);
+
+    /**
+     * A notice for the user where the original prints one and goes on, e.g. that no face was found and the
+     * standard landmarks were used. Ignored by default.
+     */
+    default void notice(String message) {
+    }
 }

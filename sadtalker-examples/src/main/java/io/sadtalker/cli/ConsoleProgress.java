@@ -32,6 +32,13 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         }
     }
 
+    /** Prints the notice on its own line, as the original prints it between its progress bars. */
+    @Override
+    public synchronized void notice(String message) {
+        err.println(message);
+        err.flush();
+    }
+
     @Override
     public synchronized void close() {
         bars.values().forEach(ProgressBar::close);

@@ -9,6 +9,8 @@ import io.sadtalker.core.stage.CroppedFace;
 /**
  * A portrait after preprocessing ({@code CropAndExtract.generate}): the full picture, its landmarks, the
  * cropped face and its 3DMM coefficients. Reuse it to animate the same portrait with many audios.
+ * {@code landmarks} is null in {@code resize} mode (the whole picture is used); {@code cropLandmarks} is
+ * {@link Landmarks#noFace()} where no face was found in the face picture (the 3DMM fit used the standard landmarks).
  */
 public record PreparedPortrait(RgbImage original, Landmarks landmarks, CroppedFace cropped,
                                Landmarks cropLandmarks, FaceCoefficients coefficients, Preprocess preprocess,

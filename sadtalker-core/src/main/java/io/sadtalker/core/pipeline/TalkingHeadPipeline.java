@@ -14,7 +14,6 @@ import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.Audio2Coeff;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.core.stage.AudioDecoder;
-import io.sadtalker.core.stage.CroppedFace;
 import io.sadtalker.core.stage.Face3DMMExtractor;
 import io.sadtalker.core.stage.FaceCropper;
 import io.sadtalker.core.stage.FaceEnhancer;
@@ -27,8 +26,6 @@ import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.core.stage.VideoDecoder;
 import io.sadtalker.core.stage.VideoEncoder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -75,17 +72,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     private PreparedPortrait prepare(RgbImage original, String source, Landmarks landmarks, Landmarks cropLandmarks,
                                      ProgressListener listener) {
-        listener.progress("landmark Det", 0, 1);
-        Landmarks full = landmarks != null ? landmarks : stages.landmarks.detect(original, source);
-        CroppedFace cropped = stages.cropper.crop(original, full, config.preprocess(), config.size());
-        Landmarks inCrop = cropLandmarks != null ? cropLandmarks
-                : stages.landmarks.detect(cropped.face(), "the face cropped from " + source);
-        listener.progress("landmark Det", 1, 1);
-        listener.progress("3DMM Extraction", 0, 1);
-        FaceCoefficients coefficients = stages.extractor.extract(cropped.face(), inCrop);
-        listener.progress("3DMM Extraction", 1, 1);
-        return new PreparedPortrait(original, full, cropped, inCrop, coefficients, config.preprocess(),
-                config.size());
+        return new CropAndExtract(stages).portrait(original, source, landmarks, cropLandmarks, config.preprocess(),
+                config.size(), listener);
     }
 
     /** Audio-driven motion for a prepared portrait (mel, Audio2Exp, Audio2Pose, blink, reference videos). */
@@ -96,8 +84,11 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         MelWindows mel = stages.mel.windows(samples);
         listener.progress("mel", 1, 1);
         Random random = new Random(request.seed());
-        FaceCoefficients refBlink = request.refEyeBlink() == null ? null : videoCoefficients(request.refEyeBlink());
-        FaceCoefficients refPose = request.refPose() == null ? null : videoCoefficients(request.refPose());
+        CropAndExtract reference = new CropAndExtract(stages);
+        FaceCoefficients refBlink = request.refEyeBlink() == null ? null
+                : reference.video(request.refEyeBlink(), config.preprocess(), listener);
+        FaceCoefficients refPose = request.refPose() == null ? null
+                : reference.video(request.refPose(), config.preprocess(), listener);
         Audio2CoeffOptions options = new Audio2CoeffOptions(request.poseStyle(), refBlink, refPose,
                 request.blinkRatio(), request.noise(), random);
         listener.progress("audio2exp", 0, mel.frames());
@@ -170,29 +161,6 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         try (FrameStream frames = stages.videoDecoder.open(portrait)) {
             return frames.next();
         }
-    }
-
-    /** 3DMM coefficients of every frame of a reference video, cropped with the first frame's landmarks. */
-    private FaceCoefficients videoCoefficients(Path video) {
-        List<float[]> rows = new ArrayList<>();
-        try (FrameStream frames = stages.videoDecoder.open(video)) {
-            Landmarks first = null;
-            while (frames.hasNext()) {
-                RgbImage frame = frames.next();
-                String source = "frame " + rows.size() + " of " + video;
-                if (first == null) {
-                    first = stages.landmarks.detect(frame, source);
-                }
-                CroppedFace cropped = stages.cropper.crop(frame, first, Preprocess.CROP, config.size());
-                Landmarks inCrop = stages.landmarks.detect(cropped.face(), source);
-                rows.add(stages.extractor.extract(cropped.face(), inCrop).coeff73());
-            }
-        }
-        float[] all = new float[rows.size() * FaceCoefficients.WIDTH];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, all, i * FaceCoefficients.WIDTH, FaceCoefficients.WIDTH);
-        }
-        return new FaceCoefficients(rows.size(), all, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sadtalker.preprocess.crop;
 
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
@@ -137,7 +138,10 @@ public final class Croper {
         return new Result(out, a);
     }
 
-    /** numpy's {@code img[y0:y1, x0:x1]} (bounds clamped as Python slices are); an empty result is an error. */
+    /**
+     * numpy's {@code img[y0:y1, x0:x1]} (bounds clamped as Python slices are). An empty result (a tiny or degenerate
+     * detection; the original then fails in {@code cv2.resize}) is refused as no usable face.
+     */
     static RgbImage slice(RgbImage image, int x0, int y0, int x1, int y1) {
         int sx = clampIndex(x0, image.width());
         int ex = clampIndex(x1, image.width());
@@ -146,8 +150,8 @@ public final class Croper {
         int w = ex - sx;
         int h = ey - sy;
         if (w <= 0 || h <= 0) {
-            throw new SadTalkerException("face crop [" + y0 + ":" + y1 + ", " + x0 + ":" + x1 + "] of a "
-                    + image.width() + "x" + image.height() + " picture is empty");
+            throw new NoFaceDetectedException("no usable face: the detected face gives the empty crop [" + y0 + ":" + y1
+                    + ", " + x0 + ":" + x1 + "] of a " + image.width() + "x" + image.height() + " picture");
         }
         if (sx == 0 && sy == 0 && w == image.width() && h == image.height()) {
             return image;

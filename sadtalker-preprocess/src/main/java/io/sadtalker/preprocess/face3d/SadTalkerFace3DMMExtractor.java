@@ -74,11 +74,7 @@ public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, Auto
         int w = face.width();
         int h = face.height();
         float[] xy = landmarks.xy();
-        boolean missing = true;
-        for (float v : xy) {
-            missing &= v == -1f;
-        }
-        if (missing) {
+        if (landmarks.isNoFace()) {
             float[][] pts = StandardLandmarks.lm3d();
             float[] std = new float[pts.length * 2];
             for (int i = 0; i < pts.length; i++) {

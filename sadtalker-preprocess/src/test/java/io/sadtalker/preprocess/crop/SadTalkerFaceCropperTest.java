@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sadtalker.core.CropInfo;
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
@@ -65,7 +66,20 @@ class SadTalkerFaceCropperTest {
         assertThat(s.width()).isEqualTo(2);
         assertThat(s.height()).isEqualTo(2);
         assertThat(s.get(0, 0, 0)).isEqualTo((1 * 4 + 2) * 3);
-        assertThatThrownBy(() -> Croper.slice(img, 3, 0, 3, 3)).isInstanceOf(SadTalkerException.class)
-                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> Croper.slice(img, 3, 0, 3, 3)).isInstanceOf(NoFaceDetectedException.class)
+                .hasMessageContaining("no usable face").hasMessageContaining("empty crop [0:3, 3:3]");
+    }
+
+    @Test
+    void aDegenerateDetectionIsNoUsableFace() {
+        // a "face" of 68 landmarks on one point (a tiny detection's AWing output at the extreme) near the corner
+        float[] xy = new float[136];
+        for (int i = 0; i < 68; i++) {
+            xy[2 * i] = 30.2f + (i % 3) * 0.01f;
+            xy[2 * i + 1] = 29.7f + (i % 5) * 0.01f;
+        }
+        RgbImage img = RgbImage.of(35, 34, new byte[35 * 34 * 3]);
+        assertThatThrownBy(() -> cropper.crop(img, new Landmarks(xy), Preprocess.CROP, 256))
+                .isInstanceOf(NoFaceDetectedException.class).hasMessageContaining("no usable face");
     }
 }
