@@ -8,6 +8,7 @@ import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.models.CheckpointFiles;
 import io.sadtalker.core.pipeline.GenerationRequest;
 import io.sadtalker.core.pipeline.PreparedPortrait;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the video was written", "1:an unexpected error", "2:invalid options",
             "3:checkpoint files missing or invalid", "4:an input or output file cannot be read or written",
-            "5:no face found in the portrait", "6:cancelled"})
+            "5:no usable face in the portrait or reference video (crop, extcrop, full, extfull)", "6:cancelled"})
 public final class SadTalkerCli implements Callable<Integer> {
     static final int EXIT_CHECKPOINTS = 3;
     static final int EXIT_MEDIA = 4;
@@ -174,7 +175,8 @@ public final class SadTalkerCli implements Callable<Integer> {
         Preprocess mode = parsePreprocess();
         List<String> missing = missingCheckpoints(mode);
         if (!missing.isEmpty()) {
-            err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + ": " + String.join(", ", missing));
+            err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + " (facexlib/GFPGAN files also in"
+                    + " gfpgan/weights inside and beside it): " + String.join(", ", missing));
             err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir);
             return EXIT_CHECKPOINTS;
         }
@@ -234,6 +236,6 @@ public final class SadTalkerCli implements Callable<Integer> {
         if (backgroundEnhancer != null) {
             needed.add("RealESRGAN_x2plus.pth");
         }
-        return needed.stream().filter(n -> !Files.isRegularFile(checkpointDir.resolve(n))).toList();
+        return needed.stream().filter(n -> CheckpointFiles.find(checkpointDir, n).isEmpty()).toList();
     }
 }

@@ -3,6 +3,8 @@ package io.sadtalker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sadtalker.core.config.MatFiles;
+import io.sadtalker.core.image.ImageFiles;
+import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
 import io.sadtalker.testkit.Mp4Probe;
@@ -11,6 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -94,6 +99,43 @@ class SadTalkerCliTest {
         assertThat(Files.readString(firstFrameDir.resolve("people_0_landmarks.txt")).strip().split(" ")).hasSize(136);
         assertThat(MatFiles.readMatrix(firstFrameDir.resolve("people_0.mat"), "coeff_3dmm")[0]).hasSize(73);
         assertThat(MatFiles.readMatrix(saveDir.resolve("people_0##speech.mat"), "coeff_3dmm")).hasDimensions(10, 70);
+    }
+
+    @Test
+    void aFacelessPortraitIsAnimatedInResizeModeAndRefusedInCropMode() throws Exception {
+        Path ckpt = SyntheticCheckpoints.directory("cli", "dev-1", "SadTalker_V0.0.2_256.safetensors.json",
+                "mapping_00229-model.pth.tar.json", "detection_Resnet50_Final.pth.json",
+                "alignment_WFLW_4HG.pth.json");
+        Path speech = shortened(FixtureCases.discover("pipeline").get(0).file("speech.wav"), 3200); // 5 frames
+        byte[] rgb = new byte[48 * 40 * 3];
+        java.util.Arrays.fill(rgb, (byte) 128);
+        Path gray = dir.resolve("gray.png");
+        ImageFiles.write(RgbImage.wrap(48, 40, rgb), gray);
+
+        Run crop = run("--source_image", gray.toString(), "--driven_audio", speech.toString(),
+                "--checkpoint_dir", ckpt.toString(), "--result_dir", dir.resolve("crop").toString());
+        assertThat(crop.code()).as(crop.err()).isEqualTo(SadTalkerCli.EXIT_NO_FACE);
+        assertThat(crop.err()).contains("gray.png", "no face", "--preprocess resize");
+
+        Path results = dir.resolve("resize");
+        Run resize = run("--source_image", gray.toString(), "--driven_audio", speech.toString(),
+                "--checkpoint_dir", ckpt.toString(), "--result_dir", results.toString(), "--preprocess", "resize");
+        assertThat(resize.code()).as(resize.err()).isZero();
+        assertThat(resize.err()).contains("no face detected", "gray.png", "standard landmarks");
+        String[] lines = resize.out().strip().split("\\R");
+        Mp4Probe probe = Mp4Probe.read(Path.of(lines[lines.length - 1]));
+        assertThat(probe.pictures()).isEqualTo(5);
+        assertThat(probe.width()).isEqualTo(256);
+    }
+
+    /** The first {@code frames} sample frames of a wav file, as a new wav file. */
+    private Path shortened(Path wav, long frames) throws Exception {
+        Path out = dir.resolve("short.wav");
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile());
+             AudioInputStream cut = new AudioInputStream(in, in.getFormat(), frames)) {
+            AudioSystem.write(cut, AudioFileFormat.Type.WAVE, out.toFile());
+        }
+        return out;
     }
 
     private static String media(String name) {

@@ -4,11 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.models.CheckpointFiles;
 import io.sadtalker.core.stage.FaceRenderer;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.core.stage.RenderRequest;
@@ -68,12 +68,10 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
         if (size != 256 && size != 512) {
             throw new IllegalArgumentException("size must be 256 or 512, got " + size);
         }
-        if (checkpointDir == null) {
-            throw new CheckpointException("no checkpoint directory given for the face renderer");
-        }
         boolean full = preprocess.pastesBack();
-        Path facerender = checkpointDir.resolve("SadTalker_V0.0.2_" + size + ".safetensors");
-        Path mapping = checkpointDir.resolve(full ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar");
+        Path facerender = CheckpointFiles.require(checkpointDir, "SadTalker_V0.0.2_" + size + ".safetensors");
+        Path mapping = CheckpointFiles.require(checkpointDir,
+                full ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar");
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint models = Checkpoint.open(facerender); Checkpoint map = Checkpoint.open(mapping)) {
             return load(manager, models.weights(manager), map.weights(manager, "mapping"), size, full);

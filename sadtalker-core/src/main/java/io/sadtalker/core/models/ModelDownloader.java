@@ -80,7 +80,7 @@ public final class ModelDownloader {
     public List<String> verify(List<ModelFile> files, Path dir) {
         List<String> problems = new ArrayList<>();
         for (ModelFile f : files) {
-            Path p = dir.resolve(f.name());
+            Path p = CheckpointFiles.find(dir, f.name()).orElse(dir.resolve(f.name()));
             if (!Files.isRegularFile(p)) {
                 if (!f.optional()) {
                     problems.add("missing " + p);

@@ -3,8 +3,7 @@ package io.sadtalker.core.pipeline;
 import ai.djl.Device;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
-import io.sadtalker.core.CheckpointException;
-import java.nio.file.Files;
+import io.sadtalker.core.models.CheckpointFiles;
 import java.nio.file.Path;
 
 /**
@@ -41,22 +40,12 @@ public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess
         return Device.gpu(colon < 0 ? 0 : Integer.parseInt(device.substring(colon + 1)));
     }
 
-    /** The checkpoint file {@code name} inside {@link #checkpointDir}. */
-    public Path checkpoint(String name) {
-        if (checkpointDir == null) {
-            throw new CheckpointException("no checkpoint directory configured: call builder().checkpoints(dir)");
-        }
-        return checkpointDir.resolve(name);
-    }
-
-    /** Like {@link #checkpoint} but fails with a {@link CheckpointException} naming the file when it is absent. */
+    /**
+     * The checkpoint file {@code name} as {@link CheckpointFiles} finds it for {@link #checkpointDir}; a
+     * {@link io.sadtalker.core.CheckpointException} naming the places looked at when it is absent.
+     */
     public Path requireCheckpoint(String name) {
-        Path path = checkpoint(name);
-        if (!Files.isRegularFile(path)) {
-            throw new CheckpointException("missing checkpoint file " + path.toAbsolutePath()
-                    + " (fetch the official files with `sadtalker download --checkpoint_dir " + checkpointDir + "`)");
-        }
-        return path;
+        return CheckpointFiles.require(checkpointDir, name);
     }
 
     /** The SadTalker safetensors file of the configured size. */
