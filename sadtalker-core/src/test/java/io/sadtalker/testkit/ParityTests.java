@@ -11,7 +11,7 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * <pre>{@code
  * @TestFactory
  * Stream<DynamicTest> mapping() {
- *     return ParityTests.cases("mapping", c -> { ...; ParityAssert.check(c, "yaw", yaw); });
+ *     return ParityTests.cases("mapping", c -> { ...; ParityAssert.checkAll(c, name -> outputs.get(name)); });
  * }
  * }</pre>
  * Each test is named {@code stage/case}. A missing or empty stage folder, or a case that cannot be read, is a
