@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where an official checkpoint file is found: in the checkpoint directory, and for the four facexlib/GFPGAN files
  * also in {@code gfpgan/weights} inside it and beside it (where the original's {@code scripts/download_models.sh}
- * puts them: {@code ./checkpoints} and {@code ./gfpgan/weights} side by side). A file found in a
- * {@code gfpgan/weights} folder is logged with its path.
+ * puts them: {@code ./checkpoints} and {@code ./gfpgan/weights} side by side).
  */
 public final class CheckpointFiles {
     /** The files the original keeps in {@code gfpgan/weights}. */
@@ -42,28 +41,25 @@ public final class CheckpointFiles {
 
     /** The first candidate that is a file, if any. */
     public static Optional<Path> find(Path checkpointDir, String name) {
-        List<Path> candidates = candidates(checkpointDir, name);
-        for (int i = 0; i < candidates.size(); i++) {
-            Path p = candidates.get(i);
-            if (Files.isRegularFile(p)) {
-                if (i > 0) {
-                    LOG.info("checkpoint {}: using {}", name, p.toAbsolutePath());
-                }
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return candidates(checkpointDir, name).stream().filter(Files::isRegularFile).findFirst();
     }
 
-    /** As {@link #find}, or a {@link CheckpointException} naming every place looked at. */
+    /**
+     * The file a stage loads: as {@link #find} (logged when it comes from a {@code gfpgan/weights} folder), or a
+     * {@link CheckpointException} naming every place looked at.
+     */
     public static Path require(Path checkpointDir, String name) {
         if (checkpointDir == null) {
             throw new CheckpointException("no checkpoint directory configured for " + name
                     + ": call builder().checkpoints(dir)");
         }
-        return find(checkpointDir, name).orElseThrow(() -> new CheckpointException("missing checkpoint file " + name
-                + " (looked at " + String.join(", ", candidates(checkpointDir, name).stream()
+        Path found = find(checkpointDir, name).orElseThrow(() -> new CheckpointException("missing checkpoint file "
+                + name + " (looked at " + String.join(", ", candidates(checkpointDir, name).stream()
                         .map(p -> p.toAbsolutePath().toString()).toList())
                 + "; fetch the official files with `sadtalker download --checkpoint_dir " + checkpointDir + "`)"));
+        if (!found.equals(checkpointDir.resolve(name))) {
+            LOG.info("checkpoint {}: using {}", name, found.toAbsolutePath());
+        }
+        return found;
     }
 }

@@ -47,7 +47,7 @@ final class CropAndExtract {
         }
         listener.progress("landmark Det", 1, 1);
         listener.progress("3DMM Extraction", 0, 1);
-        FaceCoefficients coefficients = stages.extractor.extract(cropped.face(), inCrop);
+        FaceCoefficients coefficients = extract(cropped.face(), inCrop, source, mode);
         listener.progress("3DMM Extraction", 1, 1);
         return new PreparedPortrait(original, full, cropped, inCrop, coefficients, mode, size);
     }
@@ -75,7 +75,7 @@ final class CropAndExtract {
                     inCrop = previous != null ? previous : Landmarks.noFace();
                 }
                 previous = inCrop;
-                rows.add(stages.extractor.extract(cropped.face(), inCrop).coeff73());
+                rows.add(extract(cropped.face(), inCrop, source, mode).coeff73());
             }
         }
         if (faceless > 0) {
@@ -107,10 +107,19 @@ final class CropAndExtract {
         }
     }
 
+    /** The 3DMM coefficients; landmarks without a usable face (a degenerate fit) are refused naming the source. */
+    private FaceCoefficients extract(RgbImage face, Landmarks landmarks, String source, Preprocess mode) {
+        try {
+            return stages.extractor.extract(face, landmarks);
+        } catch (NoFaceDetectedException e) {
+            throw refused(e, source, mode);
+        }
+    }
+
     private static NoFaceDetectedException refused(NoFaceDetectedException e, String source, Preprocess mode) {
-        return new NoFaceDetectedException(source + ": " + e.getMessage() + "; --preprocess "
-                + mode.name().toLowerCase(Locale.ROOT) + " needs a face, --preprocess resize animates the whole"
-                + " picture without one", e);
+        String hint = mode == Preprocess.RESIZE ? "" : "; --preprocess " + mode.name().toLowerCase(Locale.ROOT)
+                + " needs a face, --preprocess resize animates the whole picture without one";
+        return new NoFaceDetectedException(source + ": " + e.getMessage() + hint, e);
     }
 
     private Landmarks detectOrNull(RgbImage face, String source) {

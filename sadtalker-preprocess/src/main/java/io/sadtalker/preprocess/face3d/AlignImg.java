@@ -1,6 +1,7 @@
 package io.sadtalker.preprocess.face3d;
 
 import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
 
@@ -53,8 +54,8 @@ public final class AlignImg {
         int w = (int) (w0 * s);
         int h = (int) (h0 * s);
         if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
-            throw new SadTalkerException("align_img: the landmarks give a degenerate scale " + s + " (resize of a "
-                    + w0 + "x" + h0 + " frame to " + w + "x" + h + ")");
+            throw new NoFaceDetectedException("no usable face: align_img's landmarks give a degenerate scale " + s
+                    + " (resize of a " + w0 + "x" + h0 + " frame to " + w + "x" + h + ")");
         }
         double half = TARGET_SIZE / 2;
         int left = (int) (w / 2.0 - half + (tx - w0 / 2.0) * s);
@@ -108,7 +109,8 @@ public final class AlignImg {
                 norm = Math.hypot(norm, a[i][j]);
             }
             if (norm == 0) {
-                throw new SadTalkerException("align_img: landmark least-squares system is rank deficient");
+                throw new NoFaceDetectedException("no usable face: align_img's landmark least-squares system is rank"
+                        + " deficient");
             }
             double alpha = a[j][j] > 0 ? -norm : norm;
             double[] v = new double[m];

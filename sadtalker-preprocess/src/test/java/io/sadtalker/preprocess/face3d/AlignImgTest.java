@@ -79,7 +79,8 @@ class AlignImgTest {
         try (NDManager m = NDManager.newBaseManager()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> AlignImg.alignImg(frame, filled(68 * 2, 10f), StandardLandmarks.lm3d(), m))
-                    .isInstanceOf(io.sadtalker.core.SadTalkerException.class).hasMessageContaining("degenerate scale");
+                    .isInstanceOf(io.sadtalker.core.NoFaceDetectedException.class).hasMessageContaining("no usable face")
+                    .hasMessageContaining("degenerate scale");
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> AlignImg.alignImg(frame, new float[12], StandardLandmarks.lm3d(), m))
                     .isInstanceOf(io.sadtalker.core.SadTalkerException.class).hasMessageContaining("68 or 5");
