@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Writes a manifest's synthetic tensors as a {@code torch.save} zip ({@code <stem>/data.pkl} pickle protocol 2,
  * {@code <stem>/data/<n>} storages in string order of their keys, {@code <stem>/version} = "3\n") with the
  * top-level structure of the official file (manifest {@code layout}); state dicts are OrderedDicts with a
- * {@code _metadata} attribute. Entries the SDK never reads (optimizer states, epoch) are synthetic.
+ * {@code _metadata} attribute. Entries the SDK never reads (optimizer states, epoch) are synthetic. The legacy
+ * SadTalker files carry the values of the synthetic safetensors file ({@link LegacyCheckpoints#valueSource}).
  */
 final class TorchCheckpointWriter {
     private static final Pattern DIGITS = Pattern.compile("(\\d+)");
@@ -117,7 +118,8 @@ final class TorchCheckpointWriter {
         for (Manifest.Tensor t : tensors) {
             String key = localKey.apply(t.key());
             String storageKey = Integer.toString(storages.size());
-            storages.put(storageKey, t);
+            storages.put(storageKey, LegacyCheckpoints.isLegacy(manifest.file())
+                    ? LegacyCheckpoints.valueSource(manifest.file(), t) : t);
             sd.put(key, new PickleWriter.TensorRef(t.dtype() == TensorDType.I64 ? "LongStorage" : "FloatStorage",
                     storageKey, t.shape()));
             int version = t.module() != null && t.module().contains("BatchNorm") ? 2 : 1;

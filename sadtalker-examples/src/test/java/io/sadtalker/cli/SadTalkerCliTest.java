@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sadtalker.core.config.MatFiles;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
+import io.sadtalker.testkit.LegacyCheckpoints;
 import io.sadtalker.testkit.Mp4Probe;
 import io.sadtalker.testkit.SyntheticCheckpoints;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,7 +45,7 @@ class SadTalkerCliTest {
         assertThat(r.out()).contains("--driven_audio", "--source_image", "--ref_eyeblink", "--ref_pose",
                 "--checkpoint_dir", "--result_dir", "--pose_style", "--batch_size", "--size", "--expression_scale",
                 "--input_yaw", "--input_pitch", "--input_roll", "--enhancer", "--background_enhancer", "--cpu",
-                "--still", "--preprocess", "--verbose", "download", "verify");
+                "--still", "--preprocess", "--verbose", "--old_version", "download", "verify");
     }
 
     @Test
@@ -94,6 +100,54 @@ class SadTalkerCliTest {
         assertThat(Files.readString(firstFrameDir.resolve("people_0_landmarks.txt")).strip().split(" ")).hasSize(136);
         assertThat(MatFiles.readMatrix(firstFrameDir.resolve("people_0.mat"), "coeff_3dmm")[0]).hasSize(73);
         assertThat(MatFiles.readMatrix(saveDir.resolve("people_0##speech.mat"), "coeff_3dmm")).hasDimensions(10, 70);
+    }
+
+    @Test
+    void oldVersionRunsFromTheLegacyFilesAndIgnoresTheSafetensorsFile() throws Exception {
+        // the legacy files, mapping and facexlib files, beside a safetensors file that cannot be read: only a run
+        // that loads the legacy files gets through
+        Path ckpt = Files.createDirectories(dir.resolve("checkpoints"));
+        try (Stream<Path> files = Files.list(LegacyCheckpoints.directory("legacy-cli", "dev-1"))) {
+            for (Path f : files.toList()) {
+                Files.createSymbolicLink(ckpt.resolve(f.getFileName()), f.toRealPath());
+            }
+        }
+        Files.writeString(ckpt.resolve("SadTalker_V0.0.2_256.safetensors"), "not a checkpoint");
+        Path speech = firstSeconds(FixtureCases.discover("pipeline").get(0).file("speech.wav"), 0.16, dir); // 4 frames
+        Path results = dir.resolve("out");
+        Run safetensors = run("--source_image", media("people_0.png"), "--driven_audio", speech.toString(),
+                "--checkpoint_dir", ckpt.toString(), "--result_dir", results.toString());
+        assertThat(safetensors.code()).as(safetensors.err()).isEqualTo(3);
+        assertThat(safetensors.err()).contains("SadTalker_V0.0.2_256.safetensors");
+        Run r = run("--source_image", media("people_0.png"), "--driven_audio", speech.toString(),
+                "--checkpoint_dir", ckpt.toString(), "--result_dir", results.toString(), "--old_version");
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\\R");
+        Mp4Probe probe = Mp4Probe.read(Path.of(lines[lines.length - 1]));
+        assertThat(probe.pictures()).isEqualTo(4);
+        assertThat(probe.audioChannels()).isPositive();
+    }
+
+    @Test
+    void aDirectoryWithoutSafetensorsNamesTheMissingLegacyFilesAndTheirDownload() throws IOException {
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Run r = run("--source_image", media("people_0.png"), "--driven_audio", media("bus_chinese.wav"),
+                "--checkpoint_dir", dir.resolve("checkpoints").toString(), "--result_dir", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("no .safetensors file", "legacy checkpoints", "epoch_20.pth",
+                "facevid2vid_00189-model.pth.tar", "download --checkpoint_dir", "--old_version");
+    }
+
+    /** The first {@code seconds} of a wav file, written as a wav into {@code dir}. */
+    private static Path firstSeconds(Path wav, double seconds, Path dir) throws Exception {
+        Path out = dir.resolve("short.wav");
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            long frames = Math.round(in.getFormat().getFrameRate() * seconds);
+            try (AudioInputStream head = new AudioInputStream(in, in.getFormat(), frames)) {
+                AudioSystem.write(head, AudioFileFormat.Type.WAVE, out.toFile());
+            }
+        }
+        return out;
     }
 
     private static String media(String name) {
