@@ -36,13 +36,17 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ModelFile> layout = ModelCatalog.layout(oldVersion);
-        List<ModelFile> files = mirror == null ? layout : ModelCatalog.mirroredAt(mirror, layout);
-        List<ModelFile> wanted = files.stream().filter(f -> withEnhancers || !f.optional()).toList();
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
-            new ModelDownloader().downloadAll(wanted, checkpointDir, progress);
+            new ModelDownloader().downloadAll(wanted(), checkpointDir, progress);
         }
         out.println(checkpointDir.toAbsolutePath());
         return 0;
+    }
+
+    /** The files the options ask for, with their URLs (at the mirror when one is given). */
+    List<ModelFile> wanted() {
+        List<ModelFile> layout = ModelCatalog.layout(oldVersion);
+        List<ModelFile> files = mirror == null ? layout : ModelCatalog.mirroredAt(mirror, layout);
+        return files.stream().filter(f -> withEnhancers || !f.optional()).toList();
     }
 }

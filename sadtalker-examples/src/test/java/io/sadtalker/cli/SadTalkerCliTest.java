@@ -3,6 +3,7 @@ package io.sadtalker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sadtalker.core.config.MatFiles;
+import io.sadtalker.core.models.ModelFile;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
 import io.sadtalker.testkit.LegacyCheckpoints;
@@ -73,6 +74,10 @@ class SadTalkerCliTest {
         Run r = run("verify", "--checkpoint_dir", dir.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("missing", "SadTalker_V0.0.2_256.safetensors");
+        Run legacy = run("verify", "--checkpoint_dir", dir.toString(), "--old_version");
+        assertThat(legacy.code()).isEqualTo(3);
+        assertThat(legacy.err()).contains("missing", "epoch_20.pth", "download --checkpoint_dir", "--old_version")
+                .doesNotContain("safetensors");
     }
 
     @Test
@@ -101,6 +106,21 @@ class SadTalkerCliTest {
         assertThat(Files.readString(firstFrameDir.resolve("people_0_landmarks.txt")).strip().split(" ")).hasSize(136);
         assertThat(MatFiles.readMatrix(firstFrameDir.resolve("people_0.mat"), "coeff_3dmm")[0]).hasSize(73);
         assertThat(MatFiles.readMatrix(saveDir.resolve("people_0##speech.mat"), "coeff_3dmm")).hasDimensions(10, 70);
+    }
+
+    @Test
+    void downloadOldVersionFetchesTheLegacyFilesInPlaceOfTheSafetensorsFiles() {
+        DownloadCommand legacy = CommandLine.populateCommand(new DownloadCommand(), "--old_version",
+                "--mirror", "http://127.0.0.1:1/m");
+        assertThat(legacy.wanted()).extracting(ModelFile::name).containsExactly("mapping_00109-model.pth.tar",
+                "mapping_00229-model.pth.tar", "alignment_WFLW_4HG.pth", "detection_Resnet50_Final.pth",
+                "auido2exp_00300-model.pth", "auido2pose_00140-model.pth", "epoch_20.pth",
+                "facevid2vid_00189-model.pth.tar");
+        assertThat(legacy.wanted()).extracting(f -> f.url().toString())
+                .contains("http://127.0.0.1:1/m/facevid2vid_00189-model.pth.tar");
+        DownloadCommand usual = CommandLine.populateCommand(new DownloadCommand());
+        assertThat(usual.wanted()).extracting(ModelFile::name)
+                .contains("SadTalker_V0.0.2_256.safetensors").doesNotContain("epoch_20.pth");
     }
 
     @Test

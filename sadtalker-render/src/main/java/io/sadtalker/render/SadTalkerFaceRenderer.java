@@ -64,7 +64,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
     /**
      * Loads KPDetector and the generator ({@code kp_extractor.}, {@code generator.} of the safetensors file, or
      * the legacy {@code facevid2vid_00189-model.pth.tar}) and the MappingNet of {@code preprocess} from
-     * {@code files}, on {@code device}, for model {@code size} (256 or 512).
+     * {@code files}, on {@code device}, for model {@code size} (256 or 512); closes {@code files}.
      */
     public static SadTalkerFaceRenderer load(SadTalkerCheckpoints files, int size, Preprocess preprocess,
                                              Device device) {

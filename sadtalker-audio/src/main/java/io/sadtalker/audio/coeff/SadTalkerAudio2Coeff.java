@@ -42,7 +42,10 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
         return open(SadTalkerCheckpoints.safetensors(checkpoint), Device.cpu());
     }
 
-    /** Loads the Audio2Exp and Audio2Pose networks from {@code files} (safetensors or legacy) on {@code device}. */
+    /**
+     * Loads the Audio2Exp and Audio2Pose networks from {@code files} (safetensors or legacy) on {@code device};
+     * closes {@code files}.
+     */
     public static SadTalkerAudio2Coeff open(SadTalkerCheckpoints files, Device device) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (files) {

@@ -36,7 +36,8 @@ public final class SadTalkerCheckpoints implements AutoCloseable {
 
     /**
      * The files in {@code dir} for model {@code size}: the legacy ones when {@code oldVersion} is set or
-     * {@code dir} holds no {@code *.safetensors} file, else the safetensors file of that size.
+     * {@code dir} holds no {@code *.safetensors} file, else the safetensors file of that size (also for a
+     * directory that does not exist, so that the usual file is the one reported missing).
      */
     public static SadTalkerCheckpoints in(Path dir, int size, boolean oldVersion) {
         if (dir == null) {

@@ -41,7 +41,10 @@ public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, Auto
         return open(SadTalkerCheckpoints.safetensors(sadTalkerCheckpoint), Device.cpu());
     }
 
-    /** Loads the regressor from {@code files} (safetensors or legacy {@code epoch_20.pth}) on {@code device}. */
+    /**
+     * Loads the regressor from {@code files} (safetensors or legacy {@code epoch_20.pth}) on {@code device};
+     * closes {@code files}.
+     */
     public static SadTalkerFace3DMMExtractor open(SadTalkerCheckpoints files, Device device) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (files) {
