@@ -74,11 +74,6 @@ public final class SadTalkerCheckpoints implements AutoCloseable {
         return safetensors == null;
     }
 
-    /** The checkpoint directory. */
-    public Path directory() {
-        return dir;
-    }
-
     /** The file that holds {@code network}. */
     public Path file(SadTalkerNetwork network) {
         return legacy() ? dir.resolve(network.legacyFile()) : safetensors;
