@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * SadTalker files carry the values of the synthetic safetensors file ({@link LegacyCheckpoints#valueSource}).
  */
 final class TorchCheckpointWriter {
-    private static final Pattern DIGITS = Pattern.compile("(\\d+)");
+    private static final Pattern DIGITS = Pattern.compile("_(\\d+)");
 
     /** The top-level structure of each official torch file, chosen by file-name prefix. */
     private enum Layout {
@@ -161,7 +161,10 @@ final class TorchCheckpointWriter {
         return state;
     }
 
-    /** The epoch number in the file name ({@code mapping_00229-model.pth.tar} -> 229). */
+    /**
+     * The epoch number after the first underscore of the file name ({@code mapping_00229-model.pth.tar} -> 229,
+     * {@code auido2exp_00300-model.pth} -> 300, {@code epoch_20.pth} -> 20).
+     */
     private int epoch() {
         Matcher m = DIGITS.matcher(manifest.file());
         if (!m.find()) {
