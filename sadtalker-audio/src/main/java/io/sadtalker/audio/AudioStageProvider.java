@@ -20,7 +20,7 @@ public final class AudioStageProvider implements StageProvider {
             return stage.cast(new SadTalkerMelSpectrogram());
         }
         if (stage == Audio2Coeff.class) {
-            return stage.cast(SadTalkerAudio2Coeff.open(config.sadTalkerCheckpoint(), config.torchDevice()));
+            return stage.cast(SadTalkerAudio2Coeff.open(config.sadTalkerCheckpoints(), config.torchDevice()));
         }
         return null;
     }

@@ -16,8 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +42,10 @@ class OfficialCheckpointsTest {
                 "skipped: set -D" + PROPERTY + "=<checkpoint dir> to check the real official files");
         Path root = Path.of(dir);
         List<String> problems = new ArrayList<>();
-        for (ModelFile f : ModelCatalog.all()) {
+        for (ModelFile f : Stream.concat(ModelCatalog.all().stream(), ModelCatalog.LEGACY.stream()).toList()) {
             Path file = root.resolve(f.name());
             if (!Files.isRegularFile(file)) {
-                if (!f.optional()) {
+                if (!f.optional() && !ModelCatalog.LEGACY.contains(f)) {
                     problems.add("missing " + file);
                 }
                 continue;
@@ -77,15 +81,19 @@ class OfficialCheckpointsTest {
     static List<String> check(Path file, Manifest manifest) {
         List<String> problems = new ArrayList<>();
         try (Checkpoint ckpt = Checkpoint.open(file); NDManager manager = NDManager.newBaseManager()) {
-            String entry = stateDictEntry(manifest.file());
-            Weights w = entry == null ? ckpt.weights(manager) : ckpt.weights(manager, entry);
-            Set<String> keys = new HashSet<>(w.keys());
+            Map<String, TensorInfo> infos = new LinkedHashMap<>();
+            for (String entry : stateDictEntries(manifest.file())) {
+                Weights w = entry == null ? ckpt.weights(manager) : ckpt.weights(manager, entry);
+                String prefix = manifest.file().startsWith("facevid2vid_") ? entry + "." : "";
+                w.keys().forEach(k -> infos.put(prefix + k, w.info(k)));
+            }
+            Set<String> keys = new HashSet<>(infos.keySet());
             for (Manifest.Tensor t : manifest.tensors()) {
                 if (!keys.remove(t.key())) {
                     problems.add(file.getFileName() + ": missing key " + t.key());
                     continue;
                 }
-                TensorInfo info = w.info(t.key());
+                TensorInfo info = infos.get(t.key());
                 if (!Arrays.equals(info.shape(), t.shape()) || info.dtype() != t.dtype()) {
                     problems.add(file.getFileName() + ": " + t.key() + " is " + info.dtype() + " "
                             + info.shapeText() + ", manifest says " + t.dtype() + " " + Arrays.toString(t.shape()));
@@ -96,14 +104,26 @@ class OfficialCheckpointsTest {
         return problems;
     }
 
-    /** Where the official file keeps its state dict (null: the top level). */
-    private static String stateDictEntry(String file) {
+    /**
+     * Where the official file keeps its state dicts (a null element: the top level); the legacy facevid2vid
+     * file's manifest writes its keys {@code <entry>.<key>}.
+     */
+    private static List<String> stateDictEntries(String file) {
         if (file.startsWith("mapping_")) {
-            return "mapping";
+            return List.of("mapping");
         }
         if (file.startsWith("GFPGAN") || file.startsWith("RestoreFormer") || file.startsWith("RealESRGAN")) {
-            return "params_ema";
+            return List.of("params_ema");
         }
-        return file.startsWith("alignment_") ? "state_dict" : null;
+        if (file.startsWith("auido2")) {
+            return List.of("model");
+        }
+        if (file.startsWith("epoch_20")) {
+            return List.of("net_recon");
+        }
+        if (file.startsWith("facevid2vid_")) {
+            return List.of("generator", "kp_detector", "he_estimator");
+        }
+        return Collections.singletonList(file.startsWith("alignment_") ? "state_dict" : null);
     }
 }

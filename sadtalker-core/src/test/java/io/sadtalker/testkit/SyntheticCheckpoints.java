@@ -33,7 +33,7 @@ public final class SyntheticCheckpoints {
      */
     public static Path path(String manifestFile, String seed) {
         Manifest manifest = Manifest.load(manifestFile);
-        Path target = Fixtures.syntheticCache().resolve(safe(seed)).resolve(manifestDigest(manifest.name()))
+        Path target = Fixtures.syntheticCache().resolve(safe(seed)).resolve(manifestDigest(manifest))
                 .resolve(manifest.file());
         synchronized (MONITORS.computeIfAbsent(target, p -> new Object())) {
             if (Files.isRegularFile(target)) {
@@ -108,10 +108,15 @@ public final class SyntheticCheckpoints {
         }
     }
 
-    private static String manifestDigest(String manifestName) {
+    /** The cache folder of {@code manifest}: its digest, and that of the manifest a legacy file takes values from. */
+    private static String manifestDigest(Manifest manifest) {
         try {
-            byte[] bytes = Files.readAllBytes(Fixtures.manifests().resolve(manifestName));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(Fixtures.manifests().resolve(manifest.name())));
+            if (LegacyCheckpoints.isLegacy(manifest.file())) {
+                sha.update(Files.readAllBytes(Fixtures.manifests().resolve(LegacyCheckpoints.SAFETENSORS_MANIFEST)));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * Writes a manifest's synthetic tensors as a {@code torch.save} zip ({@code <stem>/data.pkl} pickle protocol 2,
  * {@code <stem>/data/<n>} storages in string order of their keys, {@code <stem>/version} = "3\n") with the
  * top-level structure of the official file (manifest {@code layout}); state dicts are OrderedDicts with a
- * {@code _metadata} attribute. Entries the SDK never reads (optimizer states, epoch) are synthetic.
+ * {@code _metadata} attribute. Entries the SDK never reads (optimizer states, epoch) are synthetic. The legacy
+ * SadTalker files carry the values of the synthetic safetensors file ({@link LegacyCheckpoints#valueSource}).
  */
 final class TorchCheckpointWriter {
-    private static final Pattern DIGITS = Pattern.compile("(\\d+)");
+    private static final Pattern DIGITS = Pattern.compile("_(\\d+)");
 
     /** The top-level structure of each official torch file, chosen by file-name prefix. */
     private enum Layout {
@@ -117,7 +118,8 @@ final class TorchCheckpointWriter {
         for (Manifest.Tensor t : tensors) {
             String key = localKey.apply(t.key());
             String storageKey = Integer.toString(storages.size());
-            storages.put(storageKey, t);
+            storages.put(storageKey, LegacyCheckpoints.isLegacy(manifest.file())
+                    ? LegacyCheckpoints.valueSource(manifest.file(), t) : t);
             sd.put(key, new PickleWriter.TensorRef(t.dtype() == TensorDType.I64 ? "LongStorage" : "FloatStorage",
                     storageKey, t.shape()));
             int version = t.module() != null && t.module().contains("BatchNorm") ? 2 : 1;
@@ -159,7 +161,10 @@ final class TorchCheckpointWriter {
         return state;
     }
 
-    /** The epoch number in the file name ({@code mapping_00229-model.pth.tar} -> 229). */
+    /**
+     * The epoch number after the first underscore of the file name ({@code mapping_00229-model.pth.tar} -> 229,
+     * {@code auido2exp_00300-model.pth} -> 300, {@code epoch_20.pth} -> 20).
+     */
     private int epoch() {
         Matcher m = DIGITS.matcher(manifest.file());
         if (!m.find()) {

@@ -25,18 +25,28 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--mirror", description = "base URL serving the files under their official names")
     URI mirror;
 
+    @Option(names = {"--old_version", "--old-version"}, description = "the legacy network files (auido2exp_00300,"
+            + " auido2pose_00140, epoch_20, facevid2vid_00189) instead of the safetensors files; their SHA-256 is"
+            + " recorded at the first download")
+    boolean oldVersion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<ModelFile> files = mirror == null ? ModelCatalog.all() : ModelCatalog.mirroredAt(mirror);
-        List<ModelFile> wanted = files.stream().filter(f -> withEnhancers || !f.optional()).toList();
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
-            new ModelDownloader().downloadAll(wanted, checkpointDir, progress);
+            new ModelDownloader().downloadAll(wanted(), checkpointDir, progress);
         }
         out.println(checkpointDir.toAbsolutePath());
         return 0;
+    }
+
+    /** The files the options ask for, with their URLs (at the mirror when one is given). */
+    List<ModelFile> wanted() {
+        List<ModelFile> layout = ModelCatalog.layout(oldVersion);
+        List<ModelFile> files = mirror == null ? layout : ModelCatalog.mirroredAt(mirror, layout);
+        return files.stream().filter(f -> withEnhancers || !f.optional()).toList();
     }
 }

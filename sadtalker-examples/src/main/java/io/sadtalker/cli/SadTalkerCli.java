@@ -12,6 +12,7 @@ import io.sadtalker.core.models.CheckpointFiles;
 import io.sadtalker.core.pipeline.GenerationRequest;
 import io.sadtalker.core.pipeline.PreparedPortrait;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,9 @@ public final class SadTalkerCli implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the random blink and pose draws (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = {"--old_version", "--old-version"}, hidden = true)
+    @Option(names = {"--old_version", "--old-version"}, description = "use the legacy checkpoints (epoch_20.pth,"
+            + " auido2exp_00300-model.pth, auido2pose_00140-model.pth, facevid2vid_00189-model.pth.tar); also chosen"
+            + " when the checkpoint directory holds no .safetensors file")
     boolean oldVersion;
 
     @Option(names = "--face3dvis", hidden = true)
@@ -161,10 +164,6 @@ public final class SadTalkerCli implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "both --source_image and --driven_audio are required (see --help)");
         }
-        if (oldVersion) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--old_version (the legacy .pth checkpoints) is not supported: use the safetensors files");
-        }
         if (face3dvis) {
             err.println("warning: --face3dvis is not supported and is ignored");
         }
@@ -173,11 +172,17 @@ public final class SadTalkerCli implements Callable<Integer> {
                     "--background_enhancer must be realesrgan, got " + backgroundEnhancer);
         }
         Preprocess mode = parsePreprocess();
-        List<String> missing = missingCheckpoints(mode);
+        SadTalkerCheckpoints sadTalkerFiles = SadTalkerCheckpoints.in(checkpointDir, size, oldVersion);
+        if (sadTalkerFiles.legacy() && !oldVersion) {
+            err.println("warning: no .safetensors file in " + checkpointDir.toAbsolutePath()
+                    + ": using the legacy checkpoints (as --old_version)");
+        }
+        List<String> missing = missingCheckpoints(sadTalkerFiles, mode);
         if (!missing.isEmpty()) {
             err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + " (facexlib/GFPGAN files also in"
                     + " gfpgan/weights inside and beside it): " + String.join(", ", missing));
-            err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir);
+            err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir
+                    + (sadTalkerFiles.legacy() ? " --old_version" : ""));
             return EXIT_CHECKPOINTS;
         }
         Files.createDirectories(resultDir);
@@ -202,7 +207,7 @@ public final class SadTalkerCli implements Callable<Integer> {
              TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
                      .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
                      .backgroundEnhancer(backgroundEnhancer)
-                     .device(cpu ? "cpu" : device).build()) {
+                     .device(cpu ? "cpu" : device).oldVersion(oldVersion).build()) {
             PreparedPortrait portrait = pipeline.prepare(built, progress);
             MotionCoefficients motion = pipeline.motion(portrait, built, progress);
             if (verbose) {
@@ -224,10 +229,10 @@ public final class SadTalkerCli implements Callable<Integer> {
         }
     }
 
-    private List<String> missingCheckpoints(Preprocess mode) {
-        List<String> needed = new ArrayList<>(List.of("SadTalker_V0.0.2_" + size + ".safetensors",
-                mode.pastesBack() ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar",
-                "alignment_WFLW_4HG.pth", "detection_Resnet50_Final.pth"));
+    private List<String> missingCheckpoints(SadTalkerCheckpoints sadTalkerFiles, Preprocess mode) {
+        List<String> needed = new ArrayList<>();
+        sadTalkerFiles.files(mode).forEach(p -> needed.add(p.getFileName().toString()));
+        needed.addAll(List.of("alignment_WFLW_4HG.pth", "detection_Resnet50_Final.pth"));
         if ("gfpgan".equalsIgnoreCase(enhancer)) {
             needed.addAll(List.of("GFPGANv1.4.pth", "parsing_parsenet.pth"));
         } else if ("RestoreFormer".equalsIgnoreCase(enhancer)) {

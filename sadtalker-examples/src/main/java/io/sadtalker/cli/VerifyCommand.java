@@ -17,16 +17,21 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "folder to check (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
 
+    @Option(names = {"--old_version", "--old-version"}, description = "check the legacy network files instead of the"
+            + " safetensors files")
+    boolean oldVersion;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        List<String> problems = new ModelDownloader().verify(ModelCatalog.all(), checkpointDir);
+        List<String> problems = new ModelDownloader().verify(ModelCatalog.layout(oldVersion), checkpointDir);
         PrintWriter out = spec.commandLine().getOut();
         problems.forEach(p -> spec.commandLine().getErr().println(p));
         if (!problems.isEmpty()) {
-            spec.commandLine().getErr().println("fix with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir);
+            spec.commandLine().getErr().println("fix with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir
+                    + (oldVersion ? " --old_version" : ""));
             return SadTalkerCli.EXIT_CHECKPOINTS;
         }
         out.println("ok " + checkpointDir.toAbsolutePath());

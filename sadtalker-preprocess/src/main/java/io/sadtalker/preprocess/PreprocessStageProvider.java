@@ -14,7 +14,7 @@ import io.sadtalker.preprocess.video.FfmpegVideoDecoder;
 /**
  * Default preprocess stages: RetinaFace + AWing landmarks ({@code detection_Resnet50_Final.pth},
  * {@code alignment_WFLW_4HG.pth}), SadTalker's cropper, the 3DMM extractor ({@code face_3drecon.} of the
- * SadTalker safetensors) and the picture/video frame reader.
+ * SadTalker safetensors, or legacy {@code epoch_20.pth}) and the picture/video frame reader.
  */
 public final class PreprocessStageProvider implements StageProvider {
     @Override
@@ -27,7 +27,7 @@ public final class PreprocessStageProvider implements StageProvider {
             return stage.cast(new SadTalkerFaceCropper());
         }
         if (stage == Face3DMMExtractor.class) {
-            return stage.cast(SadTalkerFace3DMMExtractor.open(config.sadTalkerCheckpoint(), config.torchDevice()));
+            return stage.cast(SadTalkerFace3DMMExtractor.open(config.sadTalkerCheckpoints(), config.torchDevice()));
         }
         if (stage == VideoDecoder.class) {
             return stage.cast(new FfmpegVideoDecoder());

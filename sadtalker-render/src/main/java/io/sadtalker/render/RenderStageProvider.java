@@ -15,8 +15,8 @@ public final class RenderStageProvider implements StageProvider {
     @Override
     public <T> T create(Class<T> stage, PipelineConfig config) {
         if (stage == FaceRenderer.class) {
-            return stage.cast(SadTalkerFaceRenderer.load(config.checkpointDir(), config.size(), config.preprocess(),
-                    config.torchDevice()));
+            return stage.cast(SadTalkerFaceRenderer.load(config.sadTalkerCheckpoints(), config.size(),
+                    config.preprocess(), config.torchDevice()));
         }
         if (stage == FacePaster.class) {
             return stage.cast(new PastePic());

@@ -8,11 +8,11 @@ import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
-import io.sadtalker.core.models.CheckpointFiles;
 import io.sadtalker.core.stage.FaceRenderer;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.core.stage.RenderRequest;
-import io.sadtalker.core.weights.Checkpoint;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
+import io.sadtalker.core.weights.SadTalkerNetwork;
 import io.sadtalker.core.weights.Weights;
 import io.sadtalker.render.nets.AnimateConfig;
 import io.sadtalker.render.nets.KPDetector;
@@ -55,26 +55,27 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
 
     /**
      * Loads the renderer for model {@code size} (256 or 512) and {@code preprocess} mode from the official files in
-     * {@code checkpointDir}: {@code SadTalker_V0.0.2_<size>.safetensors} ({@code kp_extractor.}, {@code generator.})
-     * and {@code mapping_00229-model.pth.tar} (crop, extcrop, resize) or {@code mapping_00109-model.pth.tar}
-     * (full, extfull), as the original's {@code init_path}.
+     * {@code checkpointDir}, chosen as the original's {@code init_path} ({@link SadTalkerCheckpoints#in}).
      */
     public static SadTalkerFaceRenderer load(Path checkpointDir, int size, Preprocess preprocess) {
-        return load(checkpointDir, size, preprocess, Device.cpu());
+        return load(SadTalkerCheckpoints.in(checkpointDir, size, false), size, preprocess, Device.cpu());
     }
 
-    /** As {@link #load(Path, int, Preprocess)}, the networks on {@code device}. */
-    public static SadTalkerFaceRenderer load(Path checkpointDir, int size, Preprocess preprocess, Device device) {
+    /**
+     * Loads KPDetector and the generator ({@code kp_extractor.}, {@code generator.} of the safetensors file, or
+     * the legacy {@code facevid2vid_00189-model.pth.tar}) and the MappingNet of {@code preprocess} from
+     * {@code files}, on {@code device}, for model {@code size} (256 or 512); closes {@code files}.
+     */
+    public static SadTalkerFaceRenderer load(SadTalkerCheckpoints files, int size, Preprocess preprocess,
+                                             Device device) {
         if (size != 256 && size != 512) {
             throw new IllegalArgumentException("size must be 256 or 512, got " + size);
         }
-        boolean full = preprocess.pastesBack();
-        Path facerender = CheckpointFiles.require(checkpointDir, "SadTalker_V0.0.2_" + size + ".safetensors");
-        Path mapping = CheckpointFiles.require(checkpointDir,
-                full ? "mapping_00109-model.pth.tar" : "mapping_00229-model.pth.tar");
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        try (Checkpoint models = Checkpoint.open(facerender); Checkpoint map = Checkpoint.open(mapping)) {
-            return load(manager, models.weights(manager), map.weights(manager, "mapping"), size, full);
+        try (files) {
+            return load(manager, files.weights(SadTalkerNetwork.KP_EXTRACTOR, manager),
+                    files.weights(SadTalkerNetwork.GENERATOR, manager), files.mappingWeights(preprocess, manager),
+                    size, preprocess.pastesBack());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -82,18 +83,17 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
     }
 
     /**
-     * Binds the networks from {@code facerender} (root of the SadTalker safetensors) and {@code mapping} (the state
-     * dict of a mapping file); the weights must live in {@code manager}, which the renderer then owns.
+     * Binds the networks from {@code kpDetector} and {@code generator} (their state dicts) and {@code mapping} (the
+     * state dict of a mapping file); the weights must live in {@code manager}, which the renderer then owns.
      */
-    public static SadTalkerFaceRenderer load(NDManager manager, Weights facerender, Weights mapping, int size,
-                                             boolean full) {
+    public static SadTalkerFaceRenderer load(NDManager manager, Weights kpDetector, Weights generator,
+                                             Weights mapping, int size, boolean full) {
         NativeMemory.configure();
         AnimateConfig config = full ? AnimateConfig.facerenderStill() : AnimateConfig.facerender();
-        KPDetector kp = facerender.prefix("kp_extractor").bind(w -> KPDetector.load(w, config.kpDetector()));
-        OcclusionAwareSPADEGenerator generator = facerender.prefix("generator")
-                .bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
-        MappingNet net = mapping.bind(w -> MappingNet.load(w, config.mapping()));
-        return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, net, generator), size,
+        KPDetector kp = kpDetector.bind(w -> KPDetector.load(w, config.kpDetector()));
+        OcclusionAwareSPADEGenerator net = generator.bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
+        MappingNet mappingNet = mapping.bind(w -> MappingNet.load(w, config.mapping()));
+        return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, mappingNet, net), size,
                 config.mapping().coeffNc());
     }
 

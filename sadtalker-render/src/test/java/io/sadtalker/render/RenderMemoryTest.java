@@ -32,7 +32,8 @@ class RenderMemoryTest {
                      "dev-1"));
              Checkpoint mapping = Checkpoint.open(SyntheticCheckpoints.path("mapping_00229-model.pth.tar.json",
                      "dev-1"))) {
-            SadTalkerFaceRenderer renderer = SadTalkerFaceRenderer.load(manager, models.weights(manager),
+            SadTalkerFaceRenderer renderer = SadTalkerFaceRenderer.load(manager,
+                    models.weights(manager).prefix("kp_extractor"), models.weights(manager).prefix("generator"),
                     mapping.weights(manager, "mapping"), 256, false);
             int loaded = manager.getManagedArrays().size();
             long bytes = 0;

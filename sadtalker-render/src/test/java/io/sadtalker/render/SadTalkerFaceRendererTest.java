@@ -59,7 +59,11 @@ class SadTalkerFaceRendererTest {
     }
 
     @Test
-    void missingCheckpointsAreCheckpointExceptions(@TempDir Path dir) {
+    void missingCheckpointsAreCheckpointExceptions(@TempDir Path dir) throws java.io.IOException {
+        // no .safetensors file in the directory: the legacy files are looked for, as the original's init_path does
+        assertThatThrownBy(() -> SadTalkerFaceRenderer.load(dir, 256, Preprocess.CROP))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("facevid2vid_00189-model.pth.tar");
+        java.nio.file.Files.createFile(dir.resolve("SadTalker_V0.0.2_512.safetensors"));
         assertThatThrownBy(() -> SadTalkerFaceRenderer.load(dir, 256, Preprocess.CROP))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("SadTalker_V0.0.2_256.safetensors");
     }

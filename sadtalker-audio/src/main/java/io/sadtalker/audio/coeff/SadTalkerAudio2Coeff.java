@@ -9,7 +9,8 @@ import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.stage.Audio2Coeff;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
-import io.sadtalker.core.weights.Checkpoint;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
+import io.sadtalker.core.weights.SadTalkerNetwork;
 import io.sadtalker.core.weights.Weights;
 import java.nio.file.Path;
 import java.util.Random;
@@ -38,16 +39,18 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
 
     /** Loads the {@code audio2exp.} and {@code audio2pose.} networks of a SadTalker safetensors (or compatible) file. */
     public static SadTalkerAudio2Coeff open(Path checkpoint) {
-        return open(checkpoint, Device.cpu());
+        return open(SadTalkerCheckpoints.safetensors(checkpoint), Device.cpu());
     }
 
-    /** As {@link #open(Path)}, the networks on {@code device}. */
-    public static SadTalkerAudio2Coeff open(Path checkpoint, Device device) {
+    /**
+     * Loads the Audio2Exp and Audio2Pose networks from {@code files} (safetensors or legacy) on {@code device};
+     * closes {@code files}.
+     */
+    public static SadTalkerAudio2Coeff open(SadTalkerCheckpoints files, Device device) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        try (Checkpoint ckpt = Checkpoint.open(checkpoint)) {
-            Weights w = ckpt.weights(manager);
-            return new SadTalkerAudio2Coeff(manager, Audio2Exp.load(w.prefix("audio2exp")),
-                    Audio2Pose.load(w.prefix("audio2pose")), true);
+        try (files) {
+            return new SadTalkerAudio2Coeff(manager, Audio2Exp.load(files.weights(SadTalkerNetwork.AUDIO2EXP, manager)),
+                    Audio2Pose.load(files.weights(SadTalkerNetwork.AUDIO2POSE, manager)), true);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

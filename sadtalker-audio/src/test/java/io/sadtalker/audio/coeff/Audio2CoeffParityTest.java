@@ -85,13 +85,13 @@ class Audio2CoeffParityTest {
         });
     }
 
-    private static MelWindows mel(FixtureCase c) {
+    static MelWindows mel(FixtureCase c) {
         float[] m = Tensors.input(c, "indiv_mels");
         return new MelWindows(m.length / 1280, m);
     }
 
     /** The captured {@code torch.randn(1, 64)} draws, in order; fails when more are asked for than were captured. */
-    private static Audio2CoeffOptions.NoiseSource noise(FixtureCase c) {
+    static Audio2CoeffOptions.NoiseSource noise(FixtureCase c) {
         float[] z = Tensors.input(c, "z");
         int[] next = {0};
         return (batch, dim) -> {

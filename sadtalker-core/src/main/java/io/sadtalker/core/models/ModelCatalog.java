@@ -2,6 +2,7 @@ package io.sadtalker.core.models;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The official files SadTalker downloads ({@code scripts/download_models.sh}), all kept in one checkpoint
@@ -10,11 +11,12 @@ import java.util.List;
  * <p>The original projects publish no digests. The ones here are those that independent public projects pin for
  * the same release assets (found in at least two of them and agreeing, except the 512 model's, seen in one whose
  * other nine values all agree with the rest); a download is refused when the file it gets differs. RestoreFormer's
- * digest was found nowhere: a download records the one it saw next to the file ({@code <name>.sha256}) and later
- * verifications compare against that.
+ * digest was found nowhere, nor were those of the legacy files ({@link #LEGACY}): a download records the one it saw
+ * next to the file ({@code <name>.sha256}) and later verifications compare against that.
  */
 public final class ModelCatalog {
     private static final String SADTALKER = "https://github.com/OpenTalker/SadTalker/releases/download/v0.0.2-rc/";
+    private static final String SADTALKER_LEGACY = "https://github.com/Winfredy/SadTalker/releases/download/v0.0.2/";
     private static final String FACEXLIB = "https://github.com/xinntao/facexlib/releases/download/";
     private static final String GFPGAN = "https://github.com/TencentARC/GFPGAN/releases/download/";
 
@@ -43,18 +45,40 @@ public final class ModelCatalog {
             file("https://github.com/xinntao/Real-ESRGAN/releases/download/v0.2.1/RealESRGAN_x2plus.pth",
                     "49fafd45f8fd7aa8d31ab2a22d14d91b536c34494a5cfe31eb5d89c2fa266abb", true));
 
+    /**
+     * The legacy network files of {@code --old_version} (the commented legacy block of
+     * {@code download_models.sh}), which replace the two safetensors files; digests unknown.
+     */
+    public static final List<ModelFile> LEGACY = List.of(
+            file(SADTALKER_LEGACY + "auido2exp_00300-model.pth", null, false),
+            file(SADTALKER_LEGACY + "auido2pose_00140-model.pth", null, false),
+            file(SADTALKER_LEGACY + "epoch_20.pth", null, false),
+            file(SADTALKER_LEGACY + "facevid2vid_00189-model.pth.tar", null, false));
+
     private ModelCatalog() {
     }
 
-    /** Every file of the catalogue. */
+    /** Every file of the usual layout: {@link #REQUIRED} and {@link #ENHANCERS}. */
     public static List<ModelFile> all() {
-        return java.util.stream.Stream.concat(REQUIRED.stream(), ENHANCERS.stream()).toList();
+        return Stream.concat(REQUIRED.stream(), ENHANCERS.stream()).toList();
     }
 
-    /** The catalogue with every URL's base replaced by {@code mirror} (file names kept): for mirrors and tests. */
-    public static List<ModelFile> mirroredAt(URI mirror) {
+    /**
+     * The files of one layout: {@link #all()}, or with {@code oldVersion} the same with {@link #LEGACY} in place of
+     * the safetensors files.
+     */
+    public static List<ModelFile> layout(boolean oldVersion) {
+        if (!oldVersion) {
+            return all();
+        }
+        return Stream.of(REQUIRED.stream().filter(f -> !f.name().endsWith(".safetensors")), LEGACY.stream(),
+                ENHANCERS.stream()).flatMap(s -> s).toList();
+    }
+
+    /** {@code files} with every URL's base replaced by {@code mirror} (file names kept): for mirrors and tests. */
+    public static List<ModelFile> mirroredAt(URI mirror, List<ModelFile> files) {
         String base = mirror.toString().endsWith("/") ? mirror.toString() : mirror + "/";
-        return all().stream()
+        return files.stream()
                 .map(f -> new ModelFile(f.name(), URI.create(base + f.name()), f.sha256(), f.optional()))
                 .toList();
     }

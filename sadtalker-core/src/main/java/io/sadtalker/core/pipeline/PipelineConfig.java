@@ -3,17 +3,20 @@ package io.sadtalker.core.pipeline;
 import ai.djl.Device;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.models.CheckpointFiles;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import java.nio.file.Path;
 
 /**
  * Settings a {@link StageProvider} needs to create default stages: where the official checkpoint files are,
  * the model size (256 or 512), preprocess mode, still mode, render batch size, face enhancer name
  * ({@code gfpgan}, {@code RestoreFormer}, or null for none), background enhancer ({@code realesrgan} or null) and
- * device ({@code cpu}, {@code gpu} or {@code cuda[:N]}; the default stages load their networks there).
+ * device ({@code cpu}, {@code gpu} or {@code cuda[:N]}; the default stages load their networks there), and whether
+ * the legacy SadTalker checkpoints are asked for ({@code --old_version}; see {@link #sadTalkerCheckpoints()}).
  */
 public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess, boolean still, int batchSize,
-                             String enhancer, String backgroundEnhancer, String device) {
+                             String enhancer, String backgroundEnhancer, String device, boolean oldVersion) {
     public PipelineConfig {
         if (size != 256 && size != 512) {
             throw new InvalidInputException("size must be 256 or 512, got " + size);
@@ -48,8 +51,23 @@ public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess
         return CheckpointFiles.require(checkpointDir, name);
     }
 
-    /** The SadTalker safetensors file of the configured size. */
-    public Path sadTalkerCheckpoint() {
-        return requireCheckpoint("SadTalker_V0.0.2_" + size + ".safetensors");
+    /**
+     * The SadTalker network and mapping files of this configuration ({@link SadTalkerCheckpoints#in}: the
+     * safetensors file of the size, or the legacy files with {@code oldVersion} or when the directory holds no
+     * safetensors file), checked present.
+     *
+     * @throws CheckpointException naming the missing files and the download command that fetches them
+     */
+    public SadTalkerCheckpoints sadTalkerCheckpoints() {
+        SadTalkerCheckpoints files = SadTalkerCheckpoints.in(checkpointDir, size, oldVersion);
+        var missing = files.missing(preprocess);
+        if (!missing.isEmpty()) {
+            throw new CheckpointException("missing checkpoint file" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing.stream().map(p -> p.toAbsolutePath().toString()).toList())
+                    + (files.legacy() && !oldVersion ? " (the directory holds no .safetensors file, so the legacy"
+                    + " checkpoints are used, as --old_version)" : "") + " (fetch the official files with `sadtalker"
+                    + " download --checkpoint_dir " + checkpointDir + (files.legacy() ? " --old_version" : "") + "`)");
+        }
+        return files;
     }
 }

@@ -178,6 +178,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         private String enhancerName;
         private String backgroundEnhancer;
         private String device = "cpu";
+        private boolean oldVersion;
         private final Stages explicit = new Stages();
 
         public Builder checkpoints(Path dir) { checkpointDir = dir; return this; }
@@ -193,6 +194,13 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         /** Any {@link FaceEnhancer}, e.g. the caller's own. */
         public Builder enhancer(FaceEnhancer v) { explicit.enhancer = v; return this; }
         public Builder device(String v) { device = v; return this; }
+        /**
+         * Loads the legacy SadTalker checkpoints ({@code --old_version}: {@code epoch_20.pth},
+         * {@code auido2exp_00300-model.pth}, {@code auido2pose_00140-model.pth},
+         * {@code facevid2vid_00189-model.pth.tar}) instead of the safetensors file; they are also used, as by the
+         * original, when the checkpoint directory holds no {@code .safetensors} file.
+         */
+        public Builder oldVersion(boolean v) { oldVersion = v; return this; }
         public Builder landmarkDetector(LandmarkDetector v) { explicit.landmarks = v; return this; }
         public Builder cropper(FaceCropper v) { explicit.cropper = v; return this; }
         public Builder extractor(Face3DMMExtractor v) { explicit.extractor = v; return this; }
@@ -208,7 +216,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public TalkingHeadPipeline build() {
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
-                    enhancerName, backgroundEnhancer, device);
+                    enhancerName, backgroundEnhancer, device, oldVersion);
             if (config.wantsGpu()) {
                 int gpus = Engine.getEngine("PyTorch").getGpuCount();
                 if (gpus == 0) {

@@ -158,8 +158,8 @@ class ModelDownloaderTest {
     void catalogueNamesTheOfficialFiles() {
         assertThat(ModelCatalog.REQUIRED).extracting(ModelFile::name).contains(
                 "SadTalker_V0.0.2_256.safetensors", "mapping_00229-model.pth.tar", "detection_Resnet50_Final.pth");
-        assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m")).get(0).url().toString())
-                .isEqualTo("http://127.0.0.1:1/m/mapping_00109-model.pth.tar");
+        assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m"), ModelCatalog.all()).get(0).url()
+                .toString()).isEqualTo("http://127.0.0.1:1/m/mapping_00109-model.pth.tar");
     }
 
     @Test
@@ -167,7 +167,23 @@ class ModelDownloaderTest {
         assertThat(ModelCatalog.REQUIRED).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
         assertThat(ModelCatalog.all()).filteredOn(f -> f.sha256() == null).extracting(ModelFile::name)
                 .containsExactly("RestoreFormer.pth");
-        assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m"))).extracting(ModelFile::sha256)
-                .isEqualTo(ModelCatalog.all().stream().map(ModelFile::sha256).toList());
+        assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m"), ModelCatalog.all()))
+                .extracting(ModelFile::sha256).isEqualTo(ModelCatalog.all().stream().map(ModelFile::sha256).toList());
+    }
+
+    @Test
+    void theLegacyLayoutReplacesTheSafetensorsFilesWithTheOldReleaseFiles() {
+        assertThat(ModelCatalog.layout(true)).extracting(ModelFile::name)
+                .doesNotContain("SadTalker_V0.0.2_256.safetensors", "SadTalker_V0.0.2_512.safetensors")
+                .contains("mapping_00229-model.pth.tar", "mapping_00109-model.pth.tar", "auido2exp_00300-model.pth",
+                        "auido2pose_00140-model.pth", "epoch_20.pth", "facevid2vid_00189-model.pth.tar",
+                        "detection_Resnet50_Final.pth", "GFPGANv1.4.pth");
+        assertThat(ModelCatalog.LEGACY).allSatisfy(f -> {
+            assertThat(f.url().toString()).isEqualTo(
+                    "https://github.com/Winfredy/SadTalker/releases/download/v0.0.2/" + f.name());
+            assertThat(f.sha256()).as("recorded at the first download").isNull();
+            assertThat(f.optional()).isFalse();
+        });
+        assertThat(ModelCatalog.layout(false)).isEqualTo(ModelCatalog.all());
     }
 }

@@ -9,7 +9,8 @@ import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.Face3DMMExtractor;
-import io.sadtalker.core.weights.Checkpoint;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
+import io.sadtalker.core.weights.SadTalkerNetwork;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ import java.nio.file.Path;
  */
 public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, AutoCloseable {
     /** Checkpoint prefix of the regressor in {@code SadTalker_V0.0.2_*.safetensors}. */
-    public static final String CHECKPOINT_PREFIX = "face_3drecon";
+    public static final String CHECKPOINT_PREFIX = SadTalkerNetwork.FACE_3DRECON.prefix();
 
     private final NDManager manager;
     private final ReconNet net;
@@ -37,14 +38,17 @@ public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, Auto
 
     /** Loads {@code face_3drecon.*} of a SadTalker safetensors file (strict: every key under the prefix is used). */
     public static SadTalkerFace3DMMExtractor open(Path sadTalkerCheckpoint) {
-        return open(sadTalkerCheckpoint, Device.cpu());
+        return open(SadTalkerCheckpoints.safetensors(sadTalkerCheckpoint), Device.cpu());
     }
 
-    /** As {@link #open(Path)}, the network on {@code device}. */
-    public static SadTalkerFace3DMMExtractor open(Path sadTalkerCheckpoint, Device device) {
+    /**
+     * Loads the regressor from {@code files} (safetensors or legacy {@code epoch_20.pth}) on {@code device};
+     * closes {@code files}.
+     */
+    public static SadTalkerFace3DMMExtractor open(SadTalkerCheckpoints files, Device device) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        try (Checkpoint ckpt = Checkpoint.open(sadTalkerCheckpoint)) {
-            ReconNet net = ckpt.weights(manager).prefix(CHECKPOINT_PREFIX).bind(ReconNet::load);
+        try (files) {
+            ReconNet net = files.weights(SadTalkerNetwork.FACE_3DRECON, manager).bind(ReconNet::load);
             return new SadTalkerFace3DMMExtractor(net, manager);
         } catch (RuntimeException e) {
             manager.close();

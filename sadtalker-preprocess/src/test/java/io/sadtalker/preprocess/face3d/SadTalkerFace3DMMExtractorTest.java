@@ -3,13 +3,17 @@ package io.sadtalker.preprocess.face3d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.Device;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import io.sadtalker.preprocess.crop.FixtureImages;
+import io.sadtalker.testkit.BitPatterns;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.FixtureCases;
+import io.sadtalker.testkit.LegacyCheckpoints;
 import io.sadtalker.testkit.ParityAssert;
 import io.sadtalker.testkit.SyntheticCheckpoints;
 import io.sadtalker.testkit.WeightEntry;
@@ -32,6 +36,30 @@ class SadTalkerFace3DMMExtractorTest {
             assertThat(coeffs.frames()).isEqualTo(1);
             ParityAssert.check(c, "first_coeff_3dmm", coeffs.coeff73(), 1, FaceCoefficients.WIDTH);
             ParityAssert.check(c, "first_full_3dmm", coeffs.full257(), 1, FaceCoefficients.FULL_WIDTH);
+        }
+    }
+
+    /** --old_version: epoch_20.pth['net_recon'] carries the safetensors' face_3drecon.* tensors: same coefficients. */
+    @Test
+    void legacyEpoch20GivesBitIdenticalCoefficients() {
+        FixtureCase c = FixtureCases.discover("pipeline").get(0);
+        RgbImage face = FixtureImages.image(c.expectedHost("cropped_png"));
+        Landmarks lm = FixtureImages.landmarks(c.inputHost("landmarks_crop"));
+        Path legacyDir = SyntheticCheckpoints.path("epoch_20.pth.json", c.seed()).getParent();
+        FaceCoefficients fromSafetensors;
+        FaceCoefficients fromLegacy;
+        try (SadTalkerFace3DMMExtractor extractor = SadTalkerFace3DMMExtractor.open(
+                SyntheticCheckpoints.path(LegacyCheckpoints.SAFETENSORS_MANIFEST, c.seed()))) {
+            fromSafetensors = extractor.extract(face, lm);
+        }
+        try (SadTalkerFace3DMMExtractor extractor = SadTalkerFace3DMMExtractor.open(
+                SadTalkerCheckpoints.legacy(legacyDir), Device.cpu())) {
+            fromLegacy = extractor.extract(face, lm);
+        }
+        assertThat(BitPatterns.of(fromLegacy.full257())).containsExactly(BitPatterns.of(fromSafetensors.full257()));
+        assertThat(BitPatterns.of(fromLegacy.coeff73())).containsExactly(BitPatterns.of(fromSafetensors.coeff73()));
+        if (c.expectedNames().contains("first_full_3dmm")) {
+            ParityAssert.check(c, "first_full_3dmm", fromLegacy.full257(), 1, FaceCoefficients.FULL_WIDTH);
         }
     }
 
