@@ -41,7 +41,7 @@ class CheckpointFilesTest {
         assertThat(CheckpointFiles.find(checkpoints, "GFPGANv1.4.pth")).contains(direct);
         assertThat(CheckpointFiles.find(checkpoints, "parsing_parsenet.pth")).isEmpty();
 
-        PipelineConfig config = new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, null, null, "cpu");
+        PipelineConfig config = new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, null, null, "cpu", false);
         assertThat(config.requireCheckpoint("detection_Resnet50_Final.pth")).isEqualTo(beside.toAbsolutePath());
     }
 
