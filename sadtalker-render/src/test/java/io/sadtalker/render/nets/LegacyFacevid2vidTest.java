@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class LegacyFacevid2vidTest {
     @Test
-    void kpDetectorFromTheLegacyFileIsBitIdentical() {
+    void kpDetectorFromTheLegacyFileIsBitIdentical() throws Exception {
         FixtureCase c = FixtureCases.discover("kp_detector").get(0);
         AnimateConfig config = CaseConfigs.of(c);
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -36,7 +36,7 @@ class LegacyFacevid2vidTest {
     }
 
     @Test
-    void generatorFromTheLegacyFileIsBitIdentical() {
+    void generatorFromTheLegacyFileIsBitIdentical() throws Exception {
         FixtureCase c = FixtureCases.discover("generator").stream()
                 .min(Comparator.comparingLong(g -> g.inputHost("source_image").size())).orElseThrow();
         AnimateConfig config = CaseConfigs.of(c);
