@@ -74,8 +74,8 @@ class TorchZipTest extends CheckpointFileTest {
     @Test
     void navigatesNestedEntriesOfATrainingCheckpoint() throws IOException {
         // {'mapping': OrderedDict(... with _metadata), 'discriminator': OrderedDict(), 'optimizer_mapping':
-        //  {'state': {}, 'param_groups': [{'lr': 2e-4, 'betas': (0.5, 0.999), 'amsgrad': False, 'eps': None,
-        //  'params': [0, 1]}]}, 'epoch': 229}
+        //  {'state': {0: {'step': 3, 'exp_avg': tensor}}, 'param_groups': [{'lr': 2e-4, 'betas': (0.5, 0.999),
+        //  'amsgrad': False, 'eps': None, 'params': [0, 1]}]}, 'epoch': 229}
         PickleOps p = PickleOps.protocol2().emptyDict().mark();
         p.str("mapping").orderedDict().mark()
                 .str("first.0.weight").parameter(() -> p.tensor("FloatStorage", "0", 2, 3))
@@ -84,7 +84,9 @@ class TorchZipTest extends CheckpointFileTest {
         p.emptyDict().mark().str("_metadata").orderedDict().mark().str("").emptyDict().mark().str("version")
                 .integer(1).setItems().setItems().setItems().build();
         p.str("discriminator").orderedDict();
-        p.str("optimizer_mapping").emptyDict().mark().str("state").emptyDict().str("param_groups").emptyList().mark()
+        p.str("optimizer_mapping").emptyDict().mark().str("state").emptyDict().mark().integer(0).emptyDict().mark()
+                .str("step").integer(3).str("exp_avg").tensor("FloatStorage", "1", 2).setItems().setItems()
+                .str("param_groups").emptyList().mark()
                 .emptyDict().mark().str("lr").floating(2e-4).str("betas").mark().floating(0.5).floating(0.999).tuple()
                 .binput(1).str("betas_again").binget(1).str("amsgrad").bool(false).str("eps").none()
                 .str("params").emptyList().mark().integer(0).integer(1).appends().setItems()
@@ -205,7 +207,7 @@ class TorchZipTest extends CheckpointFileTest {
                 torch("foreign persistent id", PickleOps.protocol2().mark().str("module").str("x").tuple().raw('Q')
                         .stop().bytes(), storage, "persistent id"),
                 torch("self-containing dict key", PickleOps.protocol2().emptyDict().mark().emptyList().binput(0).mark()
-                        .binget(0).appends().none().setItems().stop().bytes(), storage, "malformed"),
+                        .binget(0).appends().none().setItems().stop().bytes(), storage, "dict key"),
                 file("legacy torch format", legacy(), "legacy torch format"),
                 file("corrupt zip", concat(ascii("PK\u0003\u0004"), randomBytes(3, 500)), "not a valid zip"),
                 file("random garbage", randomBytes(11, 4096), "neither a safetensors file nor"));
