@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.UnsafeCheckpointException;
 import java.io.IOException;
@@ -68,6 +69,35 @@ class TorchZipTest extends CheckpointFileTest {
             assertThat(values(ckpt, "tail", m)).containsExactly(9, 10, 11);
             assertThat(ckpt.load("empty", m).getShape().getShape()).containsExactly(0, 5);
             assertThat(values(ckpt, "halfTransposed", m)).containsExactly(1, 3, 2, 4);
+        }
+    }
+
+    /**
+     * A file written by {@code torch.save} itself (torch 1.13; also a seed of the fuzz targets): {'state_dict':
+     * OrderedDict(w: 8x8 parameter, w_t: its transposed view, b: float16, n: int64) with _metadata, 'epoch': 7,
+     * 'optimizer': {'state': {0: {'step': 3, 'exp_avg': b}}, 'param_groups': [{..., 'betas': (0.9, 0.999),
+     * 'amsgrad': False, 'eps': None, 'params': [0, 1]}]}}.
+     */
+    @Test
+    void loadsAFileWrittenByTorchSave() throws Exception {
+        Path file = Path.of(getClass().getResource("CheckpointReadersFuzzTestInputs/torchZip/training-checkpoint.pth")
+                .toURI());
+        try (Checkpoint ckpt = Checkpoint.open(file); NDManager m = manager.newSubManager()) {
+            assertThat(ckpt.entries()).containsExactly("state_dict", "epoch", "optimizer");
+            TensorSource sd = ckpt.entry("state_dict");
+            assertThat(sd.keys()).containsExactly("w", "w_t", "b", "n");
+            float[] w = sd.load("w", m).toFloatArray();
+            float[] wt = sd.load("w_t", m).toFloatArray();
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    assertThat(w[r * 8 + c]).isEqualTo(r * 8 + c);
+                    assertThat(wt[r * 8 + c]).isEqualTo(c * 8 + r);
+                }
+            }
+            assertThat(sd.load("b", m).toType(DataType.FLOAT32, false).toFloatArray())
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            assertThat(sd.load("n", m).toLongArray()).containsExactly(3, 4);
+            assertThat(ckpt.entry("optimizer").keys()).isEmpty();
         }
     }
 
