@@ -27,6 +27,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     public static final int TARGET_RATE = 16000;
     /** One video frame at 25 fps: the shortest audio SadTalker can animate. */
     public static final int MIN_SAMPLES = TARGET_RATE / 25;
+    /** Highest source sample rate accepted (768 kHz, the highest in use). */
+    public static final int MAX_SOURCE_RATE = 768_000;
 
     /** What a streamed decode read. */
     public record AudioInfo(int sourceRate, int channels, long sourceSamples, long samples16k) {
@@ -58,6 +60,10 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
             int rate = grabber.getSampleRate();
             if (channels <= 0 || rate <= 0) {
                 throw new MediaException("no audio stream in " + audio);
+            }
+            if (rate > MAX_SOURCE_RATE) {
+                throw new MediaException(audio + ": sample rate " + rate + " Hz is not supported (at most "
+                        + MAX_SOURCE_RATE + ")");
             }
             KaiserBestResampler resampler = rate == TARGET_RATE ? null : new KaiserBestResampler(rate, TARGET_RATE);
             long[] outCount = new long[1];

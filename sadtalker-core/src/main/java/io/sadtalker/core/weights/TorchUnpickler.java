@@ -4,9 +4,12 @@ import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.UnsafeCheckpointException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
@@ -19,7 +22,11 @@ import net.razorvine.pickle.Unpickler;
  * ({@link #ALLOWED}); anything else is an {@link UnsafeCheckpointException} before any object is built, and
  * only allow-listed callables can be applied ({@code REDUCE}, {@code NEWOBJ}, {@code OBJ}). Nothing is
  * registered in Pyrolite's JVM-global constructor table. Dicts keep their pickled key order; lengths read from
- * the stream are checked against the bytes left before anything is allocated. Not thread-safe (one per load).
+ * the stream are checked against the bytes left before anything is allocated. The work is bounded: at most
+ * {@link #MAX_OPERATIONS} opcodes, {@link #MAX_STACK} stack items, {@link #MAX_MEMO} memo entries, decimal
+ * integers of at most {@link #MAX_DIGITS} digits, only scalars (str, int, float, bool, None) as dict keys and set
+ * elements (hashing a container could visit exponentially many nodes), and a result without cycles nested at most
+ * {@link #MAX_DEPTH} containers deep. Not thread-safe (one per load).
  */
 final class TorchUnpickler extends Unpickler {
     /** A Python callable the pickle may name. */
@@ -35,10 +42,22 @@ final class TorchUnpickler extends Unpickler {
         }
     }
 
+    /** Most opcodes one pickle may execute (a real state dict's pickle runs a few hundred thousand). */
+    static final int MAX_OPERATIONS = 1 << 22;
+    /** Most items on the unpickling stack at once. */
+    static final int MAX_STACK = 1 << 20;
+    /** Most memo entries. */
+    static final int MAX_MEMO = 1 << 20;
+    /** Deepest nesting of containers (dicts, lists, tuples, sets) in the result. */
+    static final int MAX_DEPTH = 32;
+    /** Most digits of a text-encoded integer ({@code INT}, {@code LONG}); Python's own default limit. */
+    static final int MAX_DIGITS = 4300;
+
     private static final Map<String, PyGlobal> ALLOWED = allowList();
 
     private final String file;
     private final Function<Object[], TorchStorage> storages;
+    private int operations;
 
     /**
      * @param file     the checkpoint, for messages
@@ -52,11 +71,15 @@ final class TorchUnpickler extends Unpickler {
     /** Unpickles {@code pickle}; any failure is a {@link CheckpointException} naming the file. */
     Object unpickle(byte[] pickle) {
         try {
-            return load(new ByteArrayInputStream(pickle));
+            Object root = load(new ByteArrayInputStream(pickle));
+            Nesting.check(root, MAX_DEPTH);
+            return root;
         } catch (UnsafeCheckpointException e) {
             throw e;
         } catch (CheckpointException e) {
             throw new CheckpointException(file + ": " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new CheckpointException(file + ": out of memory while unpickling the checkpoint", e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new CheckpointException(file + ": malformed checkpoint pickle (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
@@ -67,6 +90,21 @@ final class TorchUnpickler extends Unpickler {
 
     @Override
     protected Object dispatch(short key) throws IOException {
+        if (++operations > MAX_OPERATIONS) {
+            throw new CheckpointException("more than " + MAX_OPERATIONS + " pickle operations (a state dict needs far"
+                    + " fewer)");
+        }
+        Object result = execute(key);
+        if (stack.size() > MAX_STACK) {
+            throw new CheckpointException("more than " + MAX_STACK + " items on the pickle stack");
+        }
+        if (memo.size() > MAX_MEMO) {
+            throw new CheckpointException("more than " + MAX_MEMO + " pickle memo entries");
+        }
+        return result;
+    }
+
+    private Object execute(short key) throws IOException {
         switch (key) {
             case Opcodes.GLOBAL -> stack.add(global(PickleUtils.readline(input), PickleUtils.readline(input)));
             case Opcodes.STACK_GLOBAL -> {
@@ -114,7 +152,21 @@ final class TorchUnpickler extends Unpickler {
             case Opcodes.SETITEM -> {
                 Object value = stack.pop();
                 Object k = stack.pop();
-                dict(stack.peek()).put(k, value);
+                dict(stack.peek()).put(scalar(k, "dict key"), value);
+            }
+            case Opcodes.ADDITEMS -> {
+                List<Object> items = stack.pop_all_since_marker();
+                items.forEach(item -> scalar(item, "set element"));
+                set(stack.peek()).addAll(items);
+            }
+            case Opcodes.FROZENSET -> {
+                List<Object> items = stack.pop_all_since_marker();
+                items.forEach(item -> scalar(item, "set element"));
+                stack.add(new HashSet<>(items));
+            }
+            case Opcodes.INT, Opcodes.LONG -> {
+                checkDigits();
+                return super.dispatch(key);
             }
             case Opcodes.BINSTRING, Opcodes.BINBYTES, Opcodes.BINUNICODE, Opcodes.LONG4 -> {
                 checkLength(4);
@@ -176,8 +228,39 @@ final class TorchUnpickler extends Unpickler {
             throw new CheckpointException("odd number of items for a dict");
         }
         for (int i = 0; i < pairs.size(); i += 2) {
-            dict.put(pairs.get(i), pairs.get(i + 1));
+            dict.put(scalar(pairs.get(i), "dict key"), pairs.get(i + 1));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Object> set(Object o) {
+        if (!(o instanceof Set<?>)) {
+            throw new CheckpointException("ADDITEMS on " + typeName(o));
+        }
+        return (Set<Object>) o;
+    }
+
+    /** A dict key or set element: only scalars, whose hash is cheap (a container's could visit 2^depth nodes). */
+    private static Object scalar(Object o, String what) {
+        if (o == null || o instanceof String || o instanceof Integer || o instanceof Long || o instanceof BigInteger
+                || o instanceof Double || o instanceof Boolean) {
+            return o;
+        }
+        throw new CheckpointException("a " + typeName(o) + " as a " + what + " is not supported (only str, int, "
+                + "float, bool and None)");
+    }
+
+    /** INT / LONG: the decimal text up to the newline has at most {@link #MAX_DIGITS} characters. */
+    private void checkDigits() throws IOException {
+        input.mark(MAX_DIGITS + 2);
+        byte[] text = input.readNBytes(MAX_DIGITS + 2);
+        input.reset();
+        for (byte b : text) {
+            if (b == '\n') {
+                return;
+            }
+        }
+        throw new CheckpointException("decimal integer longer than " + MAX_DIGITS + " digits or not ended by a newline");
     }
 
     /** BUILD: only the {@code _metadata} attribute torch sets on a state dict's OrderedDict is accepted. */

@@ -8,6 +8,7 @@ import io.sadtalker.core.CheckpointException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
@@ -28,8 +29,10 @@ import java.util.zip.ZipFile;
  * is loaded. The archive folder name is arbitrary. Thread-safe reads.
  */
 final class TorchZipFile implements CheckpointContainer {
-    /** Largest {@code data.pkl} accepted (real state dicts pickle to a few MB). */
-    static final long MAX_PICKLE_BYTES = 256L * 1024 * 1024;
+    /** Largest {@code data.pkl} accepted (real state dicts, optimizer states included, pickle to a few MB). */
+    static final long MAX_PICKLE_BYTES = 64L * 1024 * 1024;
+    /** Largest single allocation for one tensor: its bytes, its storage span, or its strided copy's index. */
+    static final long MAX_TENSOR_BYTES = Integer.MAX_VALUE;
 
     private static final String DATA_PKL = "data.pkl";
 
@@ -113,22 +116,46 @@ final class TorchZipFile implements CheckpointContainer {
         return node;
     }
 
-    /** Reads the elements {@code tensor} addresses from its storage entry. */
+    /**
+     * Reads the elements {@code tensor} addresses from its storage entry. Every allocation (the storage span read,
+     * the tensor, and for a strided view the index of its elements) is sized before it is made and refused over
+     * {@link #MAX_TENSOR_BYTES}.
+     */
     NDArray load(String key, TorchTensor tensor, NDManager manager) {
         if (closed) {
             throw new CheckpointException(file + ": checkpoint is closed (load '" + key + "')");
         }
         TensorDType dtype = tensor.storage().dtype();
-        if (tensor.elementCount() == 0) {
+        long elements = tensor.elementCount();
+        if (elements == 0) {
             return TensorBytes.toNDArray(ByteBuffer.allocateDirect(0), dtype, tensor.size(), manager);
         }
         long span = tensor.span();
-        long bytes = span * dtype.byteSize();
-        if (bytes > Integer.MAX_VALUE) {
-            throw new CheckpointException(file + ": tensor '" + key + "' spans " + bytes
+        checkAllocation(key, "its storage span of " + span + " elements", span, dtype.byteSize());
+        checkAllocation(key, "its " + elements + " elements", elements, dtype.byteSize());
+        if (!tensor.isContiguous()) {
+            checkAllocation(key, "the index of its strided view", elements, Long.BYTES);
+        }
+        try {
+            return read(key, tensor, span, manager);
+        } catch (OutOfMemoryError e) {
+            throw new CheckpointException(file + ": out of memory loading tensor '" + key + "' ("
+                    + Arrays.toString(tensor.size()) + " " + dtype + ")", e);
+        }
+    }
+
+    private void checkAllocation(String key, String what, long count, int width) {
+        if (count > MAX_TENSOR_BYTES / width) {
+            throw new CheckpointException(file + ": tensor '" + key + "': " + what + " would take "
+                    + BigInteger.valueOf(count).multiply(BigInteger.valueOf(width))
                     + " bytes; tensors over 2 GiB are not supported");
         }
-        ByteBuffer data = readRange(tensor.storage().entryName(), tensor.offset() * dtype.byteSize(), (int) bytes, key);
+    }
+
+    private NDArray read(String key, TorchTensor tensor, long span, NDManager manager) {
+        TensorDType dtype = tensor.storage().dtype();
+        ByteBuffer data = readRange(tensor.storage().entryName(), tensor.offset() * dtype.byteSize(),
+                (int) (span * dtype.byteSize()), key);
         if (tensor.isContiguous()) {
             return TensorBytes.toNDArray(data, dtype, tensor.size(), manager);
         }
@@ -245,6 +272,8 @@ final class TorchZipFile implements CheckpointContainer {
                 throw new CheckpointException(file + ": " + entry.getName() + " is larger than " + max + " bytes");
             }
             return bytes;
+        } catch (OutOfMemoryError e) {
+            throw new CheckpointException(file + ": out of memory reading " + entry.getName(), e);
         } catch (IOException e) {
             throw new CheckpointException(file + ": cannot read " + entry.getName() + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package io.sadtalker.core.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,20 +13,30 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads from a local HTTP server on 127.0.0.1: resume, checksum, 404, interrupted transfers. */
+/**
+ * Downloads from a local HTTP server on 127.0.0.1: resume, checksum, 404, interrupted and stalled transfers,
+ * oversized bodies, wrong partial replies.
+ */
 class ModelDownloaderTest {
     private static final byte[] PAYLOAD = new byte[300_000];
 
@@ -38,16 +50,21 @@ class ModelDownloaderTest {
     private HttpServer server;
     private final AtomicInteger cutAfter = new AtomicInteger(-1);
     private final List<String> ranges = new ArrayList<>();
+    /** How the server misbehaves: NORMAL, STALL (1000 bytes, then silence), ENDLESS (chunked, no end), WRONG_RANGE. */
+    private final AtomicReference<String> mode = new AtomicReference<>("NORMAL");
+    private final CountDownLatch released = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/files/", this::serve);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
     @AfterEach
     void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -56,6 +73,9 @@ class ModelDownloaderTest {
         if (!name.equals("model.bin")) {
             ex.sendResponseHeaders(404, -1);
             ex.close();
+            return;
+        }
+        if (misbehave(ex)) {
             return;
         }
         String range = ex.getRequestHeaders().getFirst("Range");
@@ -80,13 +100,53 @@ class ModelDownloaderTest {
         }
     }
 
+    private boolean misbehave(HttpExchange ex) {
+        if (mode.get().equals("NORMAL")) {
+            return false;
+        }
+        try (OutputStream out = ex.getResponseBody()) {
+            switch (mode.get()) {
+                case "STALL" -> {
+                    ex.sendResponseHeaders(200, PAYLOAD.length);
+                    out.write(PAYLOAD, 0, 1000);
+                    out.flush();
+                    released.await(30, TimeUnit.SECONDS);
+                }
+                case "ENDLESS" -> {
+                    ex.sendResponseHeaders(200, 0);
+                    for (int i = 0; i < 100 && released.getCount() > 0; i++) {
+                        out.write(PAYLOAD);
+                        out.flush();
+                    }
+                }
+                case "WRONG_RANGE" -> {
+                    ex.getResponseHeaders().add("Content-Range", "bytes 0-" + (PAYLOAD.length - 1) + "/"
+                            + PAYLOAD.length);
+                    ex.sendResponseHeaders(206, PAYLOAD.length);
+                    out.write(PAYLOAD);
+                }
+                default -> throw new IllegalStateException(mode.get());
+            }
+        } catch (IOException | InterruptedException ignored) {
+            // the client gave up, which is what the test wants
+        }
+        return true;
+    }
+
     private ModelFile file(String name, String sha) {
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/files/" + name);
-        return new ModelFile(name, url, sha, false);
+        return new ModelFile(name, url(name), sha, null, 1 << 20, false);
+    }
+
+    private URI url(String name) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/files/" + name);
     }
 
     private static String sha(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        return digest("SHA-256", data);
+    }
+
+    private static String digest(String algorithm, byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
     }
 
     @Test
@@ -98,12 +158,12 @@ class ModelDownloaderTest {
         assertThat(Files.readString(dir.resolve("model.bin.sha256"))).startsWith(sha(PAYLOAD));
         assertThat(seen).isNotEmpty().isSorted();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(PAYLOAD.length);
-        assertThat(new ModelDownloader().verify(List.of(file("model.bin", null)), dir)).isEmpty();
+        assertThat(new ModelDownloader().verify(List.of(file("model.bin", sha(PAYLOAD))), dir)).isEmpty();
     }
 
     @Test
     void resumesAPartialFileWithARangeRequest() throws Exception {
-        Files.write(dir.resolve("model.bin.part"), java.util.Arrays.copyOf(PAYLOAD, 120_000));
+        Files.write(dir.resolve("model.bin.part"), Arrays.copyOf(PAYLOAD, 120_000));
         Path p = new ModelDownloader().download(file("model.bin", sha(PAYLOAD)), dir, ProgressListener.NONE);
         assertThat(ranges).containsExactly("bytes=120000-");
         assertThat(Files.readAllBytes(p)).isEqualTo(PAYLOAD);
@@ -121,8 +181,9 @@ class ModelDownloaderTest {
     }
 
     @Test
-    void notFoundNamesTheUrl() {
-        assertThatThrownBy(() -> new ModelDownloader().download(file("absent.bin", null), dir, ProgressListener.NONE))
+    void notFoundNamesTheUrl() throws Exception {
+        ModelFile absent = file("absent.bin", sha(PAYLOAD));
+        assertThatThrownBy(() -> new ModelDownloader().download(absent, dir, ProgressListener.NONE))
                 .isInstanceOf(ModelDownloadException.class).hasMessageContaining("HTTP 404")
                 .hasMessageContaining("absent.bin");
         assertThat(dir.resolve("absent.bin")).doesNotExist();
@@ -148,7 +209,7 @@ class ModelDownloaderTest {
     void verifyReportsMissingAndCorruptFiles() throws Exception {
         Files.write(dir.resolve("model.bin"), new byte[] {1, 2, 3});
         List<String> problems = new ModelDownloader().verify(
-                List.of(file("model.bin", sha(PAYLOAD)), file("other.bin", null)), dir);
+                List.of(file("model.bin", sha(PAYLOAD)), file("other.bin", sha(PAYLOAD))), dir);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).contains("SHA-256 mismatch");
         assertThat(problems.get(1)).contains("missing").contains("other.bin");
@@ -165,10 +226,103 @@ class ModelDownloaderTest {
     @Test
     void everyRequiredFileCarriesItsDigestAndAMirrorKeepsIt() {
         assertThat(ModelCatalog.REQUIRED).allSatisfy(f -> assertThat(f.sha256()).matches("[0-9a-f]{64}"));
-        assertThat(ModelCatalog.all()).filteredOn(f -> f.sha256() == null).extracting(ModelFile::name)
-                .containsExactly("RestoreFormer.pth");
+        assertThat(ModelCatalog.all()).filteredOn(f -> f.sha256() == null).extracting(ModelFile::name, ModelFile::md5)
+                .containsExactly(tuple("RestoreFormer.pth", "eaeeff6c4a1caa1673977cb374e6f699"));
         assertThat(ModelCatalog.mirroredAt(URI.create("http://127.0.0.1:1/m"), ModelCatalog.all()))
-                .extracting(ModelFile::sha256).isEqualTo(ModelCatalog.all().stream().map(ModelFile::sha256).toList());
+                .extracting(ModelFile::sha256, ModelFile::md5, ModelFile::maxBytes)
+                .isEqualTo(ModelCatalog.all().stream().map(f -> tuple(f.sha256(), f.md5(), f.maxBytes())).toList());
+    }
+
+    @Test
+    void aStalledBodyIsStoppedByTheIdleTimeoutAndKeptForResuming() throws Exception {
+        mode.set("STALL");
+        ModelDownloader downloader = new ModelDownloader(HttpClient.newHttpClient(), Duration.ofMillis(300));
+        ModelFile f = file("model.bin", sha(PAYLOAD));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                () -> downloader.download(f, dir, ProgressListener.NONE))
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("sent nothing for 300 ms")
+                .hasMessageContaining("model.bin").hasMessageContaining("resume"));
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+        assertThat(Files.readAllBytes(dir.resolve("model.bin.part"))).isEqualTo(Arrays.copyOf(PAYLOAD, 1000));
+    }
+
+    @Test
+    void aBodyGrowingPastTheCapIsStoppedAndDeleted() throws Exception {
+        mode.set("ENDLESS");
+        ModelFile f = new ModelFile("model.bin", url("model.bin"), sha(PAYLOAD), null, 1_000_000, false);
+        assertThatThrownBy(() -> new ModelDownloader().download(f, dir, ProgressListener.NONE))
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("exceeds 1000000 bytes");
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+        assertThat(dir.resolve("model.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void aBodyAnnouncedPastTheCapIsNotRead() throws Exception {
+        ModelFile f = new ModelFile("model.bin", url("model.bin"), sha(PAYLOAD), null, 1000, false);
+        assertThatThrownBy(() -> new ModelDownloader().download(f, dir, ProgressListener.NONE))
+                .isInstanceOf(ModelDownloadException.class)
+                .hasMessageContaining("announces " + PAYLOAD.length + " bytes, more than the 1000 accepted");
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+        assertThat(dir.resolve("model.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void aPartialReplyForTheWrongRangeIsNotAppended() throws Exception {
+        byte[] head = Arrays.copyOf(PAYLOAD, 120_000);
+        Files.write(dir.resolve("model.bin.part"), head);
+        mode.set("WRONG_RANGE");
+        assertThatThrownBy(() -> new ModelDownloader().download(file("model.bin", sha(PAYLOAD)), dir,
+                ProgressListener.NONE))
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("bytes 0-299999/300000")
+                .hasMessageContaining("from byte 120000");
+        assertThat(Files.readAllBytes(dir.resolve("model.bin.part"))).isEqualTo(head);
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+    }
+
+    @Test
+    void aFileWithOnlyAnMd5IsCheckedAgainstItOnDownloadAndWithoutARecordedDigest() throws Exception {
+        ModelFile good = new ModelFile("model.bin", url("model.bin"), null, digest("MD5", PAYLOAD), 1 << 20, true);
+        Path p = new ModelDownloader().download(good, dir, ProgressListener.NONE);
+        assertThat(Files.readAllBytes(p)).isEqualTo(PAYLOAD);
+        assertThat(Files.readString(dir.resolve("model.bin.sha256"))).startsWith(sha(PAYLOAD));
+
+        Files.delete(dir.resolve("model.bin.sha256"));
+        Files.write(p, new byte[] {1, 2, 3});
+        assertThat(new ModelDownloader().verify(List.of(good), dir)).singleElement().asString()
+                .contains("MD5 mismatch").contains(good.md5());
+
+        Files.delete(p);
+        ModelFile bad = new ModelFile("model.bin", url("model.bin"), null, "00".repeat(16), 1 << 20, true);
+        assertThatThrownBy(() -> new ModelDownloader().download(bad, dir, ProgressListener.NONE))
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("MD5 mismatch");
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+    }
+
+    @Test
+    void anUnpinnedFileIsCheckedAgainstTheRecordOfItsDownloadAndUnverifiableWithoutOne() throws Exception {
+        ModelFile unpinned = new ModelFile("model.bin", url("model.bin"), null, null, 1 << 20, false);
+        List<String> notices = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+            }
+
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        };
+        Path p = new ModelDownloader().download(unpinned, dir, listener);
+        assertThat(Files.readAllBytes(p)).isEqualTo(PAYLOAD);
+        assertThat(notices).singleElement().asString().contains("model.bin", "no published digest", sha(PAYLOAD));
+        assertThat(new ModelDownloader().verify(List.of(unpinned), dir)).isEmpty();
+
+        Files.write(p, new byte[] {1, 2, 3});
+        assertThat(new ModelDownloader().verify(List.of(unpinned), dir)).singleElement().asString()
+                .contains("SHA-256 mismatch", "recorded at its download");
+        Files.delete(dir.resolve("model.bin.sha256"));
+        assertThat(new ModelDownloader().verify(List.of(unpinned), dir)).singleElement().asString()
+                .contains("cannot be checked", "model.bin.sha256", "download it again");
     }
 
     @Test
@@ -181,7 +335,7 @@ class ModelDownloaderTest {
         assertThat(ModelCatalog.LEGACY).allSatisfy(f -> {
             assertThat(f.url().toString()).isEqualTo(
                     "https://github.com/Winfredy/SadTalker/releases/download/v0.0.2/" + f.name());
-            assertThat(f.sha256()).as("recorded at the first download").isNull();
+            assertThat(f.pinned()).as("recorded at the first download").isFalse();
             assertThat(f.optional()).isFalse();
         });
         assertThat(ModelCatalog.layout(false)).isEqualTo(ModelCatalog.all());

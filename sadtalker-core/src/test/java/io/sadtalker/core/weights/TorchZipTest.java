@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.UnsafeCheckpointException;
 import java.io.IOException;
@@ -71,11 +72,40 @@ class TorchZipTest extends CheckpointFileTest {
         }
     }
 
+    /**
+     * A file written by {@code torch.save} itself (torch 1.13; also a seed of the fuzz targets): {'state_dict':
+     * OrderedDict(w: 8x8 parameter, w_t: its transposed view, b: float16, n: int64) with _metadata, 'epoch': 7,
+     * 'optimizer': {'state': {0: {'step': 3, 'exp_avg': b}}, 'param_groups': [{..., 'betas': (0.9, 0.999),
+     * 'amsgrad': False, 'eps': None, 'params': [0, 1]}]}}.
+     */
+    @Test
+    void loadsAFileWrittenByTorchSave() throws Exception {
+        Path file = Path.of(getClass().getResource("CheckpointReadersFuzzTestInputs/torchZip/training-checkpoint.pth")
+                .toURI());
+        try (Checkpoint ckpt = Checkpoint.open(file); NDManager m = manager.newSubManager()) {
+            assertThat(ckpt.entries()).containsExactly("state_dict", "epoch", "optimizer");
+            TensorSource sd = ckpt.entry("state_dict");
+            assertThat(sd.keys()).containsExactly("w", "w_t", "b", "n");
+            float[] w = sd.load("w", m).toFloatArray();
+            float[] wt = sd.load("w_t", m).toFloatArray();
+            for (int r = 0; r < 8; r++) {
+                for (int c = 0; c < 8; c++) {
+                    assertThat(w[r * 8 + c]).isEqualTo(r * 8 + c);
+                    assertThat(wt[r * 8 + c]).isEqualTo(c * 8 + r);
+                }
+            }
+            assertThat(sd.load("b", m).toType(DataType.FLOAT32, false).toFloatArray())
+                    .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            assertThat(sd.load("n", m).toLongArray()).containsExactly(3, 4);
+            assertThat(ckpt.entry("optimizer").keys()).isEmpty();
+        }
+    }
+
     @Test
     void navigatesNestedEntriesOfATrainingCheckpoint() throws IOException {
         // {'mapping': OrderedDict(... with _metadata), 'discriminator': OrderedDict(), 'optimizer_mapping':
-        //  {'state': {}, 'param_groups': [{'lr': 2e-4, 'betas': (0.5, 0.999), 'amsgrad': False, 'eps': None,
-        //  'params': [0, 1]}]}, 'epoch': 229}
+        //  {'state': {0: {'step': 3, 'exp_avg': tensor}}, 'param_groups': [{'lr': 2e-4, 'betas': (0.5, 0.999),
+        //  'amsgrad': False, 'eps': None, 'params': [0, 1]}]}, 'epoch': 229}
         PickleOps p = PickleOps.protocol2().emptyDict().mark();
         p.str("mapping").orderedDict().mark()
                 .str("first.0.weight").parameter(() -> p.tensor("FloatStorage", "0", 2, 3))
@@ -84,7 +114,9 @@ class TorchZipTest extends CheckpointFileTest {
         p.emptyDict().mark().str("_metadata").orderedDict().mark().str("").emptyDict().mark().str("version")
                 .integer(1).setItems().setItems().setItems().build();
         p.str("discriminator").orderedDict();
-        p.str("optimizer_mapping").emptyDict().mark().str("state").emptyDict().str("param_groups").emptyList().mark()
+        p.str("optimizer_mapping").emptyDict().mark().str("state").emptyDict().mark().integer(0).emptyDict().mark()
+                .str("step").integer(3).str("exp_avg").tensor("FloatStorage", "1", 2).setItems().setItems()
+                .str("param_groups").emptyList().mark()
                 .emptyDict().mark().str("lr").floating(2e-4).str("betas").mark().floating(0.5).floating(0.999).tuple()
                 .binput(1).str("betas_again").binget(1).str("amsgrad").bool(false).str("eps").none()
                 .str("params").emptyList().mark().integer(0).integer(1).appends().setItems()
@@ -205,7 +237,7 @@ class TorchZipTest extends CheckpointFileTest {
                 torch("foreign persistent id", PickleOps.protocol2().mark().str("module").str("x").tuple().raw('Q')
                         .stop().bytes(), storage, "persistent id"),
                 torch("self-containing dict key", PickleOps.protocol2().emptyDict().mark().emptyList().binput(0).mark()
-                        .binget(0).appends().none().setItems().stop().bytes(), storage, "malformed"),
+                        .binget(0).appends().none().setItems().stop().bytes(), storage, "dict key"),
                 file("legacy torch format", legacy(), "legacy torch format"),
                 file("corrupt zip", concat(ascii("PK\u0003\u0004"), randomBytes(3, 500)), "not a valid zip"),
                 file("random garbage", randomBytes(11, 4096), "neither a safetensors file nor"));
