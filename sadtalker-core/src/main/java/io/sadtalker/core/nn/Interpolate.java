@@ -15,10 +15,12 @@ import ai.djl.pytorch.jni.JniUtils;
  * {@code scale = 1/scale_factor} when a scale factor is given and {@code in/out} otherwise. Applied separably,
  * innermost axis first as PyTorch nests them, each axis by strided slices, repeats or gathers; bilinear
  * resizing by integer factors with {@code align_corners=False} (GFPGAN's {@code scale_factor=2} and {@code 0.5})
- * runs as one libtorch kernel instead: interpolate up, average pool down.
+ * and nearest 2-D upsampling by integer factors run as one libtorch kernel instead: interpolate up, average pool
+ * down.
  */
 public final class Interpolate {
-    /** libtorch's interpolate mode number for bilinear in DJL's JNI. */
+    /** libtorch's interpolate mode numbers in DJL's JNI. */
+    private static final int NEAREST_MODE = 0;
     private static final int BILINEAR_MODE = 2;
 
     private Interpolate() {
@@ -90,8 +92,8 @@ public final class Interpolate {
             }
         }
         return Scoped.run(() -> {
-            if (!nearest && !alignCorners && spatial == 2) {
-                NDArray fast = integerFactorBilinear(x, outSize, factors);
+            if (!alignCorners && spatial == 2) {
+                NDArray fast = integerFactor2d(x, outSize, factors, nearest);
                 if (fast != null) {
                     return fast;
                 }
@@ -110,13 +112,14 @@ public final class Interpolate {
     }
 
     /**
-     * Bilinear resizing by integer factors per axis with {@code align_corners=False} through libtorch's own kernels,
-     * or null when the pattern does not apply. Upsampling: libtorch's interpolate (DJL always asks it for
-     * antialiasing, which changes nothing when no axis shrinks). Downsampling by k: every output pixel reads the same
-     * one or two taps per axis with equal weights (k odd: the pixel {@code k*d + (k-1)/2}; k even: the mean of the
-     * two pixels around it), an average pool over the input cut at the first tap.
+     * Nearest or bilinear ({@code align_corners=False}) 2-D resizing by integer factors per axis through libtorch's
+     * own kernels, or null when the pattern does not apply. Upsampling: libtorch's interpolate (for bilinear DJL
+     * always asks it for antialiasing, which changes nothing when no axis shrinks). Bilinear downsampling by k:
+     * every output pixel reads the same one or two taps per axis with equal weights (k odd: the pixel
+     * {@code k*d + (k-1)/2}; k even: the mean of the two pixels around it), an average pool over the input cut at
+     * the first tap.
      */
-    private static NDArray integerFactorBilinear(NDArray x, long[] outSize, double[] factors) {
+    private static NDArray integerFactor2d(NDArray x, long[] outSize, double[] factors, boolean nearest) {
         long[] in = {x.getShape().get(2), x.getShape().get(3)};
         boolean up = true;
         boolean down = true;
@@ -132,9 +135,9 @@ public final class Interpolate {
             return null;
         }
         if (up) {
-            return JniUtils.interpolate((PtNDArray) x, outSize, BILINEAR_MODE, false);
+            return JniUtils.interpolate((PtNDArray) x, outSize, nearest ? NEAREST_MODE : BILINEAR_MODE, false);
         }
-        if (!down) {
+        if (!down || nearest) {
             return null;
         }
         long[] first = new long[2];

@@ -56,6 +56,8 @@ class InterpolateTest extends ManagedArrays {
         assertClose(Interpolate.nearestScale(input(m, 1, 1, 2, 2, 3), 1, 2, 2), new long[] {1, 1, 2, 4, 6},
                 NEAREST_3D, 0);
         assertClose(Interpolate.nearestScale(input(m, 1, 1, 5, 5), 0.7, 1.5), new long[] {1, 1, 3, 7}, NEAREST_ODD, 0);
+        // 2-D integer factors: libtorch's kernel
+        assertClose(Interpolate.nearestScale(input(m, 1, 1, 2, 3), 2, 3), new long[] {1, 1, 4, 9}, NEAREST_2X3, 0);
     }
 
     @Test
@@ -162,4 +164,11 @@ class InterpolateTest extends ManagedArrays {
     // BILINEAR_DOWN3X4: [1, 1, 3, 2]
     // F.interpolate(ramp((1,1,9,8)), size=(3, 2), mode="bilinear", align_corners=False)
     private static final float[] BILINEAR_DOWN3X4 = {0.5f, -0.625f, 0.25f, 0.75f, 0f, 0.5f};
+
+    // NEAREST_2X3: [1, 1, 4, 9]
+    // F.interpolate(ramp((1,1,2,3)), scale_factor=(2, 3), mode="nearest")
+    private static final float[] NEAREST_2X3 = {
+                -1.5f, -1.5f, -1.5f, 0.25f, 0.25f, 0.25f, -1.25f, -1.25f, -1.25f, -1.5f, -1.5f, -1.5f, 0.25f, 0.25f,
+                0.25f, -1.25f, -1.25f, -1.25f, 0.5f, 0.5f, 0.5f, -1f, -1f, -1f, 0.75f, 0.75f, 0.75f, 0.5f, 0.5f, 0.5f,
+                -1f, -1f, -1f, 0.75f, 0.75f, 0.75f};
 }
