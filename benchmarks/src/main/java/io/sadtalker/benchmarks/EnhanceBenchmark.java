@@ -10,6 +10,7 @@ import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.enhance.GfpganEnhancer;
 import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
+import io.sadtalker.enhance.parsing.ParseNet;
 import io.sadtalker.enhance.restoreformer.RestoreFormer;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.FixtureCases;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The face enhancer at SadTalker's sizes with synthetic full-size weights (the same compute as the real ones):
- * {@code gfpganForward} / {@code restoreFormerForward} = one 512 face through the network;
+ * {@code gfpganForward} / {@code restoreFormerForward} / {@code parseNetForward} = one 512 face through the network;
  * {@code gfpganEnhanceFrame} = the whole {@code GFPGANer.enhance} flow (align, restore, ParseNet mask, paste into
  * the 2x frame) on the face_restore fixture's 256x256 frame with its one face, the detector replaced by the
  * fixture's detection so that only the enhancer is timed.
@@ -49,6 +50,7 @@ public class EnhanceBenchmark {
     private NDManager manager;
     private GFPGANv1Clean gfpgan;
     private RestoreFormer restoreFormer;
+    private ParseNet parseNet;
     private NDArray face;
     private GfpganEnhancer enhancer;
     private RgbImage frame;
@@ -59,10 +61,12 @@ public class EnhanceBenchmark {
         manager = NDManager.newBaseManager(); // loads the engine before its JNI is used
         GradMode.disableForThisThread();
         try (Checkpoint g = Checkpoint.open(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", SEED));
-             Checkpoint r = Checkpoint.open(SyntheticCheckpoints.path("RestoreFormer.pth.json", SEED))) {
+             Checkpoint r = Checkpoint.open(SyntheticCheckpoints.path("RestoreFormer.pth.json", SEED));
+             Checkpoint p = Checkpoint.open(SyntheticCheckpoints.path("parsing_parsenet.pth.json", SEED))) {
             gfpgan = g.weights(manager, "params_ema").bind(w -> GFPGANv1Clean.load(w, GFPGANv1Clean.Config.v14()));
             restoreFormer = r.weights(manager, "params_ema")
                     .bind(w -> RestoreFormer.load(w, RestoreFormer.Config.restoreFormer()));
+            parseNet = p.weights(manager).bind(w -> ParseNet.load(w, ParseNet.Config.parsenet512()));
         }
         manager.getEngine().setRandomSeed(1);
         face = manager.randomUniform(-1f, 1f, new Shape(1, 3, 512, 512));
@@ -97,6 +101,15 @@ public class EnhanceBenchmark {
             NDArray x = face.duplicate();
             x.attach(scope);
             return restoreFormer.forward(x).dec().getFloat(0, 0, 0, 0);
+        }
+    }
+
+    @Benchmark
+    public float parseNetForward() {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = face.duplicate();
+            x.attach(scope);
+            return parseNet.forward(x).get(0).getFloat(0, 0, 0, 0);
         }
     }
 

@@ -1,7 +1,11 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * {@code F.interpolate} for NC + spatial tensors (DJL's own interpolation applies antialiasing / ignores
@@ -10,9 +14,15 @@ import ai.djl.ndarray.types.Shape;
  * {@code src = align_corners ? dst * (in-1)/(out-1) : max(scale * (dst + 0.5) - 0.5, 0)}, with
  * {@code scale = 1/scale_factor} when a scale factor is given and {@code in/out} otherwise. Applied separably,
  * innermost axis first as PyTorch nests them, each axis by strided slices, repeats or gathers; bilinear
- * resizing by integer factors with {@code align_corners=False} runs as one grouped convolution instead.
+ * resizing by integer factors with {@code align_corners=False} (GFPGAN's {@code scale_factor=2} and {@code 0.5})
+ * and nearest 2-D upsampling by integer factors run as one libtorch kernel instead: interpolate up, average pool
+ * down.
  */
 public final class Interpolate {
+    /** libtorch's interpolate mode numbers in DJL's JNI. */
+    private static final int NEAREST_MODE = 0;
+    private static final int BILINEAR_MODE = 2;
+
     private Interpolate() {
     }
 
@@ -82,8 +92,8 @@ public final class Interpolate {
             }
         }
         return Scoped.run(() -> {
-            if (!nearest && !alignCorners && spatial == 2) {
-                NDArray fast = resizeByConvolution(x, outSize, factors);
+            if (!alignCorners && spatial == 2) {
+                NDArray fast = integerFactor2d(x, outSize, factors, nearest);
                 if (fast != null) {
                     return fast;
                 }
@@ -101,24 +111,54 @@ public final class Interpolate {
         });
     }
 
-    /** Integer-factor bilinear resizing as one grouped convolution, or null when the pattern does not apply. */
-    private static NDArray resizeByConvolution(NDArray x, long[] outSize, double[] factors) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        LinearWeights wh = LinearWeights.of(h, outSize[0], factors == null ? null : factors[0], false);
-        LinearWeights ww = LinearWeights.of(w, outSize[1], factors == null ? null : factors[1], false);
-        if (outSize[0] >= h && outSize[1] >= w && !(wh.identity && ww.identity)) {
-            float[][] th = BilinearByConvolution.phaseTaps(h, outSize[0], wh.i0, wh.i1, wh.l0, wh.l1);
-            float[][] tw = BilinearByConvolution.phaseTaps(w, outSize[1], ww.i0, ww.i1, ww.l0, ww.l1);
-            return th == null || tw == null ? null : BilinearByConvolution.upsample(x, th, tw);
+    /**
+     * Nearest or bilinear ({@code align_corners=False}) 2-D resizing by integer factors per axis through libtorch's
+     * own kernels, or null when the pattern does not apply. Upsampling: libtorch's interpolate (for bilinear DJL
+     * always asks it for antialiasing, which changes nothing when no axis shrinks). Bilinear downsampling by k:
+     * every output pixel reads the same one or two taps per axis with equal weights (k odd: the pixel
+     * {@code k*d + (k-1)/2}; k even: the mean of the two pixels around it), an average pool over the input cut at
+     * the first tap.
+     */
+    private static NDArray integerFactor2d(NDArray x, long[] outSize, double[] factors, boolean nearest) {
+        long[] in = {x.getShape().get(2), x.getShape().get(3)};
+        boolean up = true;
+        boolean down = true;
+        for (int i = 0; i < 2; i++) {
+            boolean integerUp = outSize[i] % in[i] == 0;
+            boolean integerDown = in[i] % outSize[i] == 0;
+            double ratio = integerUp ? (double) outSize[i] / in[i] : (double) in[i] / outSize[i];
+            boolean sameScale = factors == null || (integerUp ? factors[i] == ratio : factors[i] == 1 / ratio);
+            up &= integerUp && sameScale;
+            down &= integerDown && sameScale;
         }
-        if (outSize[0] < h && outSize[1] < w) {
-            float[] th = BilinearByConvolution.strideTaps(h, outSize[0], wh.i0, wh.i1, wh.l0, wh.l1);
-            float[] tw = BilinearByConvolution.strideTaps(w, outSize[1], ww.i0, ww.i1, ww.l0, ww.l1);
-            return th == null || tw == null ? null
-                    : BilinearByConvolution.downsample(x, th, tw, h / outSize[0], w / outSize[1]);
+        if (outSize[0] == in[0] && outSize[1] == in[1]) {
+            return null;
         }
-        return null;
+        if (up) {
+            return JniUtils.interpolate((PtNDArray) x, outSize, nearest ? NEAREST_MODE : BILINEAR_MODE, false);
+        }
+        if (!down || nearest) {
+            return null;
+        }
+        long[] first = new long[2];
+        long[] taps = new long[2];
+        for (int i = 0; i < 2; i++) {
+            LinearWeights lw = LinearWeights.of(in[i], outSize[i], factors == null ? null : factors[i], false);
+            long k = in[i] / outSize[i];
+            first[i] = lw.i0[0];
+            taps[i] = lw.l1[0] == 0f ? 1 : 2;
+            for (int d = 0; d < outSize[i]; d++) {
+                boolean oneTap = lw.l1[d] == 0f && taps[i] == 1;
+                boolean twoEqualTaps = lw.l0[d] == 0.5f && lw.l1[d] == 0.5f && lw.i1[d] == lw.i0[d] + 1 && taps[i] == 2;
+                if (lw.i0[d] != k * d + first[i] || !(oneTap || twoEqualTaps)) {
+                    return null;
+                }
+            }
+        }
+        NDArray cut = x.get(new NDIndex(":, :, {}:, {}:", first[0], first[1]));
+        NDArray y = Pool.avgPool2d(cut, new Shape(taps[0], taps[1]), new Shape(in[0] / outSize[0], in[1] / outSize[1]),
+                new Shape(0, 0), false, true);
+        return y.getShape().get(2) == outSize[0] && y.getShape().get(3) == outSize[1] ? y : null;
     }
 
     /** PyTorch's {@code compute_scales_value}: 1/scale_factor when given, else in/out (float). */

@@ -21,13 +21,16 @@ class InterpolateTest extends ManagedArrays {
 
     @Test
     void bilinearIntegerFactorsAlignCornersFalse() {
-        // the convolution fast path (GFPGAN's scale_factor=2 and 0.5), including the clamped first row/column
+        // the libtorch fast paths (GFPGAN's scale_factor=2 and 0.5), including the clamped first row/column
         assertClose(Interpolate.bilinearScale(input(m, 1, 2, 4, 5), 2, 2, false), new long[] {1, 2, 8, 10},
                 BILINEAR_UP2, ATOL);
         assertClose(Interpolate.bilinearScale(input(m, 1, 1, 3, 4), 3, 1, false), new long[] {1, 1, 9, 4},
                 BILINEAR_UP3X1, ATOL);
         assertClose(Interpolate.bilinearScale(input(m, 1, 2, 4, 6), 0.5, 0.5, false), new long[] {1, 2, 2, 3},
                 BILINEAR_DOWN2, ATOL);
+        // down by 3 (one tap per output row) and by 4 (the mean of two taps per output column)
+        assertClose(Interpolate.bilinear(input(m, 1, 1, 9, 8), 3, 2, false), new long[] {1, 1, 3, 2},
+                BILINEAR_DOWN3X4, ATOL);
     }
 
     @Test
@@ -53,6 +56,8 @@ class InterpolateTest extends ManagedArrays {
         assertClose(Interpolate.nearestScale(input(m, 1, 1, 2, 2, 3), 1, 2, 2), new long[] {1, 1, 2, 4, 6},
                 NEAREST_3D, 0);
         assertClose(Interpolate.nearestScale(input(m, 1, 1, 5, 5), 0.7, 1.5), new long[] {1, 1, 3, 7}, NEAREST_ODD, 0);
+        // 2-D integer factors: libtorch's kernel
+        assertClose(Interpolate.nearestScale(input(m, 1, 1, 2, 3), 2, 3), new long[] {1, 1, 4, 9}, NEAREST_2X3, 0);
     }
 
     @Test
@@ -155,4 +160,15 @@ class InterpolateTest extends ManagedArrays {
     // F.interpolate(ramp((1,2,4,6)), scale_factor=0.5, mode="bilinear", align_corners=False)
     private static final float[] BILINEAR_DOWN2 = {
                 -0.25f, 0f, 0.25f, -0.375f, -0.125f, 0.125f, 0.3125f, -0.25f, 0f, 0.1875f, -0.375f, -0.125f};
+
+    // BILINEAR_DOWN3X4: [1, 1, 3, 2]
+    // F.interpolate(ramp((1,1,9,8)), size=(3, 2), mode="bilinear", align_corners=False)
+    private static final float[] BILINEAR_DOWN3X4 = {0.5f, -0.625f, 0.25f, 0.75f, 0f, 0.5f};
+
+    // NEAREST_2X3: [1, 1, 4, 9]
+    // F.interpolate(ramp((1,1,2,3)), scale_factor=(2, 3), mode="nearest")
+    private static final float[] NEAREST_2X3 = {
+                -1.5f, -1.5f, -1.5f, 0.25f, 0.25f, 0.25f, -1.25f, -1.25f, -1.25f, -1.5f, -1.5f, -1.5f, 0.25f, 0.25f,
+                0.25f, -1.25f, -1.25f, -1.25f, 0.5f, 0.5f, 0.5f, -1f, -1f, -1f, 0.75f, 0.75f, 0.75f, 0.5f, 0.5f, 0.5f,
+                -1f, -1f, -1f, 0.75f, 0.75f, 0.75f};
 }
