@@ -43,7 +43,7 @@ public final class Checkpoint implements TensorSource, AutoCloseable {
 
     /**
      * Opens {@code path}, choosing the reader by the first bytes: safetensors (8-byte header length, then
-     * {@code '{'}) or a zip archive (PyTorch). Every header, offset, dtype and shape is validated here, before
+     * <code>'{'</code>) or a zip archive (PyTorch). Every header, offset, dtype and shape is validated here, before
      * any tensor is read.
      *
      * @throws CheckpointException the file is missing, of another format (e.g. the legacy non-zip torch format)
