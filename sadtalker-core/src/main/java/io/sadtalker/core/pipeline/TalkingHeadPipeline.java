@@ -211,7 +211,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
     private static <T> T withAudioFile(GenerationRequest request, Function<GenerationRequest, T> body) {
         Path dir = temporaryDirectory();
         try {
-            Path file = dir.resolve("audio");
+            Path file = dir.resolve("in-memory-audio"); // the name decoding errors show
             request.audioData().writeTo(file);
             return body.apply(request.withAudio(file));
         } finally {
