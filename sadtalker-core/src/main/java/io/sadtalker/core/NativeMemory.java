@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * glibc's allocator, set for libtorch's working pattern: every rendered frame allocates and frees the same
@@ -31,6 +33,7 @@ public final class NativeMemory {
     private static final int M_MMAP_MAX = -4;
     private static final int TRIM_THRESHOLD = Integer.MAX_VALUE;
     private static final AtomicReference<Outcome> OUTCOME = new AtomicReference<>();
+    private static final Logger LOG = LoggerFactory.getLogger(NativeMemory.class);
 
     private NativeMemory() {
     }
@@ -43,8 +46,16 @@ public final class NativeMemory {
         }
         synchronized (OUTCOME) {
             if (OUTCOME.get() == null) {
-                OUTCOME.set(apply(System.getenv(), System.getProperty("sadtalker.malloc", "tuned"),
-                        System.getProperty("os.name", "")));
+                Outcome outcome = apply(System.getenv(), System.getProperty("sadtalker.malloc", "tuned"),
+                        System.getProperty("os.name", ""));
+                OUTCOME.set(outcome);
+                if (outcome == Outcome.CONFIGURED) {
+                    LOG.info("glibc malloc tuned for the whole process: mallopt(M_MMAP_MAX, 0), M_TRIM_THRESHOLD {}"
+                            + " (large blocks are reused instead of mapped afresh; -Dsadtalker.malloc=default turns"
+                            + " this off)", TRIM_THRESHOLD);
+                } else {
+                    LOG.info("glibc malloc left as it is: {}", outcome);
+                }
             }
             return OUTCOME.get();
         }

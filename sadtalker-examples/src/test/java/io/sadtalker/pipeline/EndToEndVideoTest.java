@@ -13,11 +13,13 @@ import io.sadtalker.examples.CustomEnhancer;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.Mp4Probe;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FrameGrabber;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,21 @@ class EndToEndVideoTest {
         // the crop is 161 x 136: frames are resized to (256, int(256 * 136 / 161)) = 256 x 216
         assertVideo(out, 256, 216);
         assertThat(listing()).containsExactly("crop.mp4");
+    }
+
+    @Test
+    void inMemoryPortraitAndSpeechWriteTheMp4ToAStream() throws Exception {
+        GenerationRequest request = GenerationRequest.builder()
+                .portrait(ImageIO.read(source.file("portrait.png").toFile()))
+                .audio(Files.readAllBytes(source.file("speech.wav")))
+                .landmarks(landmarks).cropLandmarks(cropLandmarks).seed(7).build();
+        Path out = dir.resolve("streamed.mp4");
+        try (TalkingHeadPipeline p = pipeline(Preprocess.CROP).build();
+             OutputStream stream = Files.newOutputStream(out)) {
+            p.generate(request, stream, (s, d, t) -> { });
+        }
+        assertVideo(out, 256, 216);
+        assertThat(listing()).containsExactly("streamed.mp4");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -52,6 +53,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(audio.toFile())) {
             grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             try {
+                avutil.av_log_set_level(avutil.AV_LOG_ERROR); // no stream dump on stderr
                 grabber.start();
             } catch (FrameGrabber.Exception e) {
                 throw new MediaException("cannot decode audio file " + audio + ": " + e.getMessage(), e);

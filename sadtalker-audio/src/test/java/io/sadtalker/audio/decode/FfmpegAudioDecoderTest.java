@@ -8,6 +8,7 @@ import io.sadtalker.audio.Tensors;
 import io.sadtalker.audio.mel.SadTalkerMelSpectrogram;
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.pipeline.InMemoryAudio;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
@@ -39,6 +40,31 @@ class FfmpegAudioDecoderTest {
             float l = pcm.getShort(data + 4 * i) / 32768f;
             float r = pcm.getShort(data + 4 * i + 2) / 32768f;
             assertThat(wav[i]).isEqualTo((l + r) / 2);
+        }
+    }
+
+    @Test
+    void inMemoryAudioDecodesAsItsFile() {
+        Path file = Fixtures.media().resolve("bus_chinese.wav");
+        float[] fromFile = decoder.decode16k(file);
+        Path copy = tmp.resolve("bytes");
+        InMemoryAudio.encoded(readAllBytes(file)).writeTo(copy);
+        assertThat(decoder.decode16k(copy)).containsExactly(fromFile);
+        // 16 kHz PCM goes through a 16-bit WAV: each sample within half an int16 step
+        Path pcm = tmp.resolve("pcm");
+        InMemoryAudio.pcm(fromFile, 16000).writeTo(pcm);
+        float[] decoded = decoder.decode16k(pcm);
+        assertThat(decoded).hasSameSizeAs(fromFile);
+        for (int i = 0; i < decoded.length; i++) {
+            assertThat(decoded[i]).as("sample %d", i).isCloseTo(fromFile[i], within(0.5f / 32768f + 1e-7f));
+        }
+    }
+
+    private static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

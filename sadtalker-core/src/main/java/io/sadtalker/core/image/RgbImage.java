@@ -1,6 +1,7 @@
 package io.sadtalker.core.image;
 
 import io.sadtalker.core.InvalidInputException;
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,20 @@ public final class RgbImage {
     public static RgbImage fromBgr(int width, int height, byte[] bgr) {
         check(width, height, bgr.length);
         return new RgbImage(width, height, swapRedBlue(bgr));
+    }
+
+    /** The sRGB pixels of {@code image}; an alpha channel is dropped, as {@code cv2.imread(..., IMREAD_COLOR)} does. */
+    public static RgbImage of(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
+        byte[] rgb = new byte[argb.length * 3];
+        for (int i = 0; i < argb.length; i++) {
+            rgb[3 * i] = (byte) (argb[i] >> 16);
+            rgb[3 * i + 1] = (byte) (argb[i] >> 8);
+            rgb[3 * i + 2] = (byte) argb[i];
+        }
+        return new RgbImage(width, height, rgb);
     }
 
     /** Wraps {@code rgb} without copying; the caller must not modify it afterwards. */

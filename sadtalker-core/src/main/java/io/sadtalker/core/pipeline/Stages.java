@@ -13,11 +13,15 @@ import io.sadtalker.core.stage.LandmarkDetector;
 import io.sadtalker.core.stage.MelSpectrogram;
 import io.sadtalker.core.stage.VideoDecoder;
 import io.sadtalker.core.stage.VideoEncoder;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The stage instances of one pipeline; closes those it created itself, never those the caller passed in. */
 final class Stages implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
     LandmarkDetector landmarks;
     FaceCropper cropper;
     Face3DMMExtractor extractor;
@@ -71,6 +75,7 @@ final class Stages implements AutoCloseable {
                     + " or pass one to the builder");
         }
         owned.add(made);
+        LOG.info("{}: {} from {}", stage.getSimpleName(), made.getClass().getName(), codeSource(made.getClass()));
         return made;
     }
 
@@ -92,5 +97,10 @@ final class Stages implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static Object codeSource(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? "the platform" : source.getLocation();
     }
 }

@@ -2,6 +2,7 @@ package io.sadtalker.core.pipeline;
 
 import ai.djl.engine.Engine;
 import io.sadtalker.core.InvalidInputException;
+import io.sadtalker.core.MediaException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.MelWindows;
@@ -25,8 +26,15 @@ import io.sadtalker.core.stage.MelSpectrogram;
 import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.core.stage.VideoDecoder;
 import io.sadtalker.core.stage.VideoEncoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Portrait + speech to talking-head video, wiring the stages as SadTalker's {@code inference.py}: preprocess
@@ -36,6 +44,7 @@ import java.util.Random;
  */
 public final class TalkingHeadPipeline implements AutoCloseable {
     private static final double FPS = 25.0;
+    private static final Logger LOG = LoggerFactory.getLogger(TalkingHeadPipeline.class);
 
     private final Stages stages;
     private final PipelineConfig config;
@@ -56,6 +65,10 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     /** Preprocesses the request's portrait (or reuses its injected landmarks); see {@link PreparedPortrait}. */
     public PreparedPortrait prepare(GenerationRequest request, ProgressListener listener) {
+        if (request.portraitImage() != null) {
+            return prepare(request.portraitImage(), "the portrait", request.landmarks(), request.cropLandmarks(),
+                    listener);
+        }
         if (request.portrait() == null) {
             throw new InvalidInputException("the request has no portrait");
         }
@@ -72,17 +85,25 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     private PreparedPortrait prepare(RgbImage original, String source, Landmarks landmarks, Landmarks cropLandmarks,
                                      ProgressListener listener) {
-        return new CropAndExtract(stages).portrait(original, source, landmarks, cropLandmarks, config.preprocess(),
-                config.size(), listener);
+        long start = System.nanoTime();
+        PreparedPortrait prepared = new CropAndExtract(stages).portrait(original, source, landmarks, cropLandmarks,
+                config.preprocess(), config.size(), listener);
+        LOG.debug("landmarks, crop and 3DMM {} ms", millisSince(start, System.nanoTime()));
+        return prepared;
     }
 
     /** Audio-driven motion for a prepared portrait (mel, Audio2Exp, Audio2Pose, blink, reference videos). */
     public MotionCoefficients motion(PreparedPortrait portrait, GenerationRequest request, ProgressListener listener) {
+        if (request.audioData() != null) {
+            return withAudioFile(request, r -> motion(portrait, r, listener));
+        }
         request.cancellation().throwIfCancelled();
+        long start = System.nanoTime();
         listener.progress("mel", 0, 1);
         float[] samples = stages.audioDecoder.decode16k(request.audio());
         MelWindows mel = stages.mel.windows(samples);
         listener.progress("mel", 1, 1);
+        long melDone = System.nanoTime();
         Random random = new Random(request.seed());
         CropAndExtract reference = new CropAndExtract(stages);
         FaceCoefficients refBlink = request.refEyeBlink() == null ? null
@@ -94,6 +115,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         listener.progress("audio2exp", 0, mel.frames());
         MotionCoefficients motion = stages.audio2Coeff.generate(mel, portrait.coefficients(), options);
         listener.progress("audio2exp", mel.frames(), mel.frames());
+        LOG.debug("audio decoding and mel {} ms, Audio2Coeff {} ms ({} frames)", millisSince(start, melDone),
+                millisSince(melDone, System.nanoTime()), mel.frames());
         return motion;
     }
 
@@ -120,8 +143,27 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         return generate(portrait, request, listener);
     }
 
+    /**
+     * The whole chain, writing the mp4 to {@code out} ({@code request.output()} is not used). The video is finished
+     * in a temporary file first (mp4 needs its index written last) and then copied to {@code out}, which stays open.
+     */
+    public void generate(GenerationRequest request, OutputStream out, ProgressListener listener) {
+        Path dir = temporaryDirectory();
+        try {
+            Path video = generate(request.withOutput(dir.resolve("video.mp4")), listener);
+            Files.copy(video, out);
+        } catch (IOException e) {
+            throw new MediaException("cannot write the video to the output stream: " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
     /** The chain from a prepared portrait (skips detection, landmarks and 3DMM) to an mp4. */
     public Path generate(PreparedPortrait portrait, GenerationRequest request, ProgressListener listener) {
+        if (request.audioData() != null) {
+            return withAudioFile(request, r -> generate(portrait, r, listener));
+        }
         return generate(portrait, motion(portrait, request, listener), request, listener);
     }
 
@@ -131,6 +173,10 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         if (request.output() == null) {
             throw new InvalidInputException("the request has no output path");
         }
+        if (request.audioData() != null) {
+            return withAudioFile(request, r -> generate(portrait, motion, r, listener));
+        }
+        long start = System.nanoTime();
         try (FrameStream frames = frames(portrait, motion, request, listener)) {
             if (!frames.hasNext()) {
                 throw new SadTalkerException("the renderer produced no frame for " + request.audio());
@@ -143,9 +189,47 @@ public final class TalkingHeadPipeline implements AutoCloseable {
                     sink.write(frames.next());
                 }
                 request.cancellation().throwIfCancelled();
-                return sink.commit();
+                Path written = sink.commit();
+                LOG.debug("render, paste-back, enhance and encode {} ms for {} frames", millisSince(start,
+                        System.nanoTime()), motion.frames());
+                return written;
             }
         }
+    }
+
+    /** Runs {@code body} with the request's in-memory audio written to a temporary file, deleted afterwards. */
+    private static <T> T withAudioFile(GenerationRequest request, Function<GenerationRequest, T> body) {
+        Path dir = temporaryDirectory();
+        try {
+            Path file = dir.resolve("in-memory-audio"); // the name decoding errors show
+            request.audioData().writeTo(file);
+            return body.apply(request.withAudio(file));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("sadtalker-");
+        } catch (IOException e) {
+            throw new MediaException("cannot create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot delete the temporary folder {}: {}", dir, e.toString());
+        }
+    }
+
+    private static long millisSince(long startNanos, long endNanos) {
+        return (endNanos - startNanos) / 1_000_000;
     }
 
     private RgbImage postProcess(RgbImage frame, PreparedPortrait portrait) {
@@ -229,6 +313,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
                             + " GPU(s), numbered from 0");
                 }
             }
+            LOG.info("loading the pipeline: size {}, preprocess {}, device {}, checkpoints {}", size, preprocess,
+                    device, checkpointDir);
             Stages stages = explicit.complete(config, StageProviders.load());
             NativeMemory.trim(); // hands back what loading used and freed (weight conversions, folded layers)
             return new TalkingHeadPipeline(stages, config);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An opened checkpoint file: safetensors or PyTorch zip ({@code .pth}, {@code .pth.tar}), recognised by its
@@ -26,6 +28,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class Checkpoint implements TensorSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
     /** Start of a legacy (pre-1.6, non-zip) {@code torch.save} file: pickle protocol 2, then a LONG1 magic number. */
     private static final byte[] LEGACY_TORCH = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c,
         0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
@@ -40,7 +43,7 @@ public final class Checkpoint implements TensorSource, AutoCloseable {
 
     /**
      * Opens {@code path}, choosing the reader by the first bytes: safetensors (8-byte header length, then
-     * {@code '{'}) or a zip archive (PyTorch). Every header, offset, dtype and shape is validated here, before
+     * <code>'{'</code>) or a zip archive (PyTorch). Every header, offset, dtype and shape is validated here, before
      * any tensor is read.
      *
      * @throws CheckpointException the file is missing, of another format (e.g. the legacy non-zip torch format)
@@ -48,6 +51,7 @@ public final class Checkpoint implements TensorSource, AutoCloseable {
      */
     public static Checkpoint open(Path path) {
         byte[] head = head(path);
+        LOG.debug("opening checkpoint {}", path);
         if (head.length >= 9 && head[8] == '{') {
             return new Checkpoint(path, SafetensorsFile.open(path));
         }
