@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code sadtalker verify}: checks that the checkpoint directory is complete and intact. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check the checkpoint directory: required files present, recorded SHA-256 digests matching.")
+        description = "Check the checkpoint directory: required files present, every file matching the catalogue's digest.")
 final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "folder to check (default: ${DEFAULT-VALUE})")
     Path checkpointDir;

@@ -49,6 +49,12 @@ class ResourceBombTest extends CheckpointFileTest {
     }
 
     @Test
+    void aListContainingItselfIsRefused() throws IOException {
+        Path file = torch("cycle.pth", PickleOps.protocol2().emptyList().binput(0).binget(0).raw('a').stop().bytes());
+        assertRefused(file, "contains itself");
+    }
+
+    @Test
     void aFloodOfNoneOpcodesIsRefusedByTheStackBound() throws IOException {
         byte[] pickle = new byte[TorchUnpickler.MAX_STACK + 10];
         Arrays.fill(pickle, (byte) 'N');
