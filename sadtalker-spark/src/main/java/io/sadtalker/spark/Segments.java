@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
  * A segment: consecutive frames of a split video stored losslessly, as a zip of PNG pictures named by their frame
  * number, so the joined video is encoded from exactly the rendered frames.
  */
-public final class Segments {
+final class Segments {
     private Segments() {
     }
 
@@ -38,7 +38,7 @@ public final class Segments {
     }
 
     /** Reads a segment's frames in order into {@code sink}; {@code name} names the segment in errors. */
-    public static void read(InputStream in, String name, Consumer<RgbImage> sink) throws IOException {
+    static void read(InputStream in, String name, Consumer<RgbImage> sink) throws IOException {
         ZipInputStream zip = new ZipInputStream(in);
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
             sink.accept(ImageFiles.decode(zip.readAllBytes(), name + "!" + entry.getName()));
