@@ -20,7 +20,8 @@ class RenderedFramesTest {
     void yieldsEveryFrameInOrderAndCleansUp() throws InterruptedException {
         CountDownLatch cleaned = new CountDownLatch(1);
         List<Integer> seen = new ArrayList<>();
-        try (FrameStream frames = RenderedFrames.start(7, FrameRange.all(7), 3, RenderedFramesTest::numbered, cleaned::countDown)) {
+        try (FrameStream frames = RenderedFrames.start(7, FrameRange.all(7), 3, RenderedFramesTest::numbered,
+                cleaned::countDown)) {
             assertThat(frames.frameCount()).isEqualTo(7);
             while (frames.hasNext()) {
                 seen.add(frames.next().get(0, 0, 0));
