@@ -1,6 +1,7 @@
 package io.sadtalker.render;
 
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.FrameRange;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.core.stage.QueuedFrameStream;
 import java.util.List;
@@ -20,14 +21,18 @@ final class RenderedFrames {
     }
 
     /**
-     * Starts rendering {@code frameCount} frames in batches of {@code batchSize}; {@code cleanup} runs on the
-     * worker when it stops, whatever the reason.
+     * Starts rendering the frames of {@code range} out of {@code frameCount}: the batches of the whole video's
+     * {@code batchSize} grid that overlap the range, so every frame comes from the same batch as in a whole render,
+     * keeping only the range's frames.
      */
-    static FrameStream start(int frameCount, int batchSize, BatchRenderer renderer, Runnable cleanup) {
-        return new QueuedFrameStream(frameCount, 2 * batchSize + 1, "sadtalker-face-renderer", sink -> {
-            for (int from = 0; from < frameCount; from += batchSize) {
-                for (RgbImage frame : renderer.render(from, Math.min(batchSize, frameCount - from))) {
-                    sink.put(frame);
+    static FrameStream start(int frameCount, FrameRange range, int batchSize, BatchRenderer renderer,
+                             Runnable cleanup) {
+        range.checkWithin(frameCount);
+        return new QueuedFrameStream(range.count(), 2 * batchSize + 1, "sadtalker-face-renderer", sink -> {
+            for (int from = range.from() - range.from() % batchSize; from < range.to(); from += batchSize) {
+                List<RgbImage> batch = renderer.render(from, Math.min(batchSize, frameCount - from));
+                for (int i = Math.max(0, range.from() - from); i < Math.min(batch.size(), range.to() - from); i++) {
+                    sink.put(batch.get(i));
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();

@@ -9,6 +9,7 @@ import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceRenderer;
+import io.sadtalker.core.stage.FrameRange;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
@@ -99,11 +100,14 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
 
     @Override
     public FrameStream render(RenderRequest request) {
-        if (request.sourceFace() == null || request.sourceCoefficients() == null || request.motion() == null
-                || request.preprocess() == null) {
-            throw new SadTalkerException("a render request needs a source face, its coefficients, motion and a"
-                    + " preprocess mode");
-        }
+        requireComplete(request);
+        return render(request, FrameRange.all(request.motion().frames()));
+    }
+
+    /** Renders only the batches that hold the range's frames: each frame depends only on its own window. */
+    @Override
+    public FrameStream render(RenderRequest request, FrameRange range) {
+        requireComplete(request);
         FaceRenderData data = FaceRenderData.create(request.sourceFace(), request.sourceCoefficients(),
                 request.motion(), request.preprocess(), request.still(), request.expressionScale(),
                 request.batchSize(), size, request.yaw(), request.pitch(), request.roll());
@@ -112,6 +116,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
                     + data.semanticWidth() + " coefficients but this renderer's MappingNet takes " + coeffNc
                     + " (load it for the same preprocess mode)");
         }
+        range.checkWithin(data.frameNum());
         PredictionFrames.frameSize(request.cropInfo(), size);
         NDManager scope = manager.newSubManager();
         MakeAnimation.Source source;
@@ -123,12 +128,20 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
             scope.close();
             throw e;
         }
-        return RenderedFrames.start(data.frameNum(), data.batchSize(),
+        return RenderedFrames.start(data.frameNum(), range, data.batchSize(),
                 (from, count) -> renderBatch(data, source, scope, request, from, count),
                 () -> {
                     source.close();
                     scope.close();
                 });
+    }
+
+    private static void requireComplete(RenderRequest request) {
+        if (request.sourceFace() == null || request.sourceCoefficients() == null || request.motion() == null
+                || request.preprocess() == null) {
+            throw new SadTalkerException("a render request needs a source face, its coefficients, motion and a"
+                    + " preprocess mode");
+        }
     }
 
     private List<RgbImage> renderBatch(FaceRenderData data, MakeAnimation.Source source, NDManager parent,

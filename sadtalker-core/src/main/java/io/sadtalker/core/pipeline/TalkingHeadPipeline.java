@@ -20,6 +20,7 @@ import io.sadtalker.core.stage.FaceCropper;
 import io.sadtalker.core.stage.FaceEnhancer;
 import io.sadtalker.core.stage.FacePaster;
 import io.sadtalker.core.stage.FaceRenderer;
+import io.sadtalker.core.stage.FrameRange;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.core.stage.LandmarkDetector;
 import io.sadtalker.core.stage.MelSpectrogram;
@@ -126,10 +127,20 @@ public final class TalkingHeadPipeline implements AutoCloseable {
      */
     public FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
                               ProgressListener listener) {
+        return frames(portrait, motion, request, FrameRange.all(motion.frames()), listener);
+    }
+
+    /**
+     * The frames of {@code range} out of {@link #frames(PreparedPortrait, MotionCoefficients, GenerationRequest,
+     * ProgressListener)}, exactly those: a video rendered in parts (e.g. one range per machine) and joined in order
+     * equals the whole one. The caller closes it.
+     */
+    public FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
+                              FrameRange range, ProgressListener listener) {
         RenderRequest render = new RenderRequest(portrait.cropped().face(), portrait.coefficients(), motion,
                 portrait.cropped().cropInfo(), config.preprocess(), config.still(), request.expressionScale(),
                 config.batchSize(), request.yaw(), request.pitch(), request.roll());
-        FrameStream rendered = stages.renderer.render(render);
+        FrameStream rendered = stages.renderer.render(render, range);
         return PostProcessedFrames.of(rendered, frame -> postProcess(frame, portrait), request.cancellation(),
                 listener);
     }
