@@ -200,7 +200,7 @@ public final class SadTalkerCli implements Callable<Integer> {
              TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
                      .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
                      .backgroundEnhancer(backgroundEnhancer)
-                     .device(cpu ? "cpu" : device).build()) {
+                     .device(cpu ? "cpu" : device).cancellation(cancellation).build()) {
             PreparedPortrait portrait = pipeline.prepare(built, progress);
             MotionCoefficients motion = pipeline.motion(portrait, built, progress);
             if (verbose) {

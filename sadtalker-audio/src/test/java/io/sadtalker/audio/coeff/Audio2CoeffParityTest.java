@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.audio.Tensors;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
@@ -23,7 +24,8 @@ class Audio2CoeffParityTest {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Audio2Exp net = Audio2Exp.load(c.weights(manager));
                 MelWindows mel = mel(c);
-                float[] exp = net.test(manager, mel, Tensors.input(c, "ref"), Tensors.input(c, "ratio_gt"));
+                float[] exp = net.test(manager, mel, Tensors.input(c, "ref"), Tensors.input(c, "ratio_gt"),
+                        new CancellationToken());
                 ParityAssert.check(c, "exp_coeff_pred", exp, 1, mel.frames(), 64);
             }
         });
@@ -39,7 +41,8 @@ class Audio2CoeffParityTest {
                 float[] ref = Tensors.input(c, "ref");
                 float[] refPose = new float[6];
                 System.arraycopy(ref, 64, refPose, 0, 6);
-                Audio2Pose.Result r = net.test(manager, mel, refPose, c.params().get("pose_style").asInt(), noise(c));
+                Audio2Pose.Result r = net.test(manager, mel, refPose, c.params().get("pose_style").asInt(), noise(c),
+                        new CancellationToken());
                 ParityAssert.check(c, "pose_pred", r.posePred(), 1, t, 6);
                 ParityAssert.check(c, "pose_motion_pred", r.poseMotionPred(), 1, t, 6);
                 float[] pose = r.posePred().clone();
@@ -68,7 +71,8 @@ class Audio2CoeffParityTest {
                     refPose = new FaceCoefficients(rp.length / 73, rp, null);
                 }
                 SadTalkerAudio2Coeff.Prediction p = a2c.predict(mel, Tensors.input(c, "ref"),
-                        Tensors.input(c, "ratio_gt"), c.params().get("pose_style").asInt(), noise(c), refPose);
+                        Tensors.input(c, "ratio_gt"), c.params().get("pose_style").asInt(), noise(c), refPose,
+                        new CancellationToken());
                 for (String name : c.expectedNames()) {
                     switch (name) {
                         case "exp_coeff_pred" -> ParityAssert.check(c, name, p.expCoeffPred(), 1, t, 64);
