@@ -225,10 +225,9 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             RgbImage first = frames.next();
             try (VideoEncoder.Sink sink = stages.encoder.open(request.output(), first.width(), first.height(), FPS,
                     request.audio())) {
-                sink.write(first);
-                while (frames.hasNext()) {
+                for (RgbImage frame = first; frame != null; frame = frames.hasNext() ? frames.next() : null) {
                     token.throwIfCancelled();
-                    sink.write(frames.next());
+                    sink.write(frame);
                 }
                 token.throwIfCancelled();
                 return sink.commit();
@@ -260,12 +259,16 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             while (frames.hasNext()) {
                 token.throwIfCancelled();
                 RgbImage frame = frames.next();
+                token.throwIfCancelled();
                 String source = "frame " + rows.size() + " of " + video;
                 if (first == null) {
                     first = stages.landmarks.detect(frame, source);
+                    token.throwIfCancelled();
                 }
                 CroppedFace cropped = stages.cropper.crop(frame, first, Preprocess.CROP, config.size());
+                token.throwIfCancelled();
                 Landmarks inCrop = stages.landmarks.detect(cropped.face(), source);
+                token.throwIfCancelled();
                 rows.add(stages.extractor.extract(cropped.face(), inCrop).coeff73());
             }
         }
