@@ -7,14 +7,16 @@ import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM (what Ctrl-C and {@code kill} send) in the middle of rendering: the CLI in a child JVM stops the run,
- * leaves no partial video and exits without a JVM crash report.
+ * SIGTERM (what Ctrl-C and {@code kill} send) in the middle of rendering: the CLI in a child JVM stops the run
+ * (before the shutdown hook's grace runs out), leaves no partial video and exits without a JVM crash report. The
+ * time from the signal to the exit is printed (a measurement, not asserted).
  */
 class CliInterruptTest {
     @TempDir
@@ -43,15 +45,21 @@ class CliInterruptTest {
                 Thread.sleep(200);
             }
             assertThat(Files.readString(stderr)).as("the child reached rendering").contains("Face Renderer");
+            long signalled = System.nanoTime();
             child.destroy(); // SIGTERM
+            if (child.waitFor(3, TimeUnit.MINUTES)) {
+                System.out.printf(Locale.ROOT, "SIGTERM during rendering: the CLI exited after %.2f s%n",
+                        (System.nanoTime() - signalled) / 1e9);
+            }
         } finally {
-            if (!child.waitFor(3, TimeUnit.MINUTES)) {
+            if (child.isAlive()) {
                 child.destroyForcibly();
             }
         }
         String err = Files.readString(stderr);
         assertThat(child.exitValue()).as(err).isEqualTo(143);
-        assertThat(err).contains("interrupted: stopping the generation").doesNotContain("SIGSEGV");
+        assertThat(err).contains("interrupted: stopping the generation").doesNotContain("SIGSEGV")
+                .as("the run stopped before the shutdown hook's grace ran out").doesNotContain("did not stop within");
         assertThat(Files.readString(dir.resolve("stdout.txt"))).doesNotContain(".mp4");
         try (Stream<Path> files = Files.walk(dir)) {
             // the test's own stdout.txt/stderr.txt aside, nothing but the empty result directory remains

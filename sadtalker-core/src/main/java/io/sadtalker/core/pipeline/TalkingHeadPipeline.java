@@ -145,8 +145,9 @@ public final class TalkingHeadPipeline implements AutoCloseable {
     }
 
     /**
-     * The final frames (rendered, pasted back in full modes, enhanced) as a lazy stream, before encoding. Waits for
-     * a render slot ({@link Builder#maxConcurrentRenders}), which the stream holds until the caller closes it.
+     * The final frames (rendered, pasted back in full modes, enhanced) as a lazy stream, before encoding; the caller
+     * closes it. Waits for a render slot ({@link Builder#maxConcurrentRenders}), held until the last frame is
+     * produced or the stream is closed (a thread holding an open stream must not wait for another slot).
      */
     public FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
                               ProgressListener listener) {
