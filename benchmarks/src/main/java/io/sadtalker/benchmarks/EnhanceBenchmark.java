@@ -91,7 +91,7 @@ public class EnhanceBenchmark {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = face.duplicate();
             x.attach(scope);
-            return gfpgan.forward(x, false).getFloat(0, 0, 0, 0);
+            return gfpgan.forward(x, null).getFloat(0, 0, 0, 0);
         }
     }
 

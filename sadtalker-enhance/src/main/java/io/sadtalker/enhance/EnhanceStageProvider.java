@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Default face enhancers, as SadTalker's face_enhancer builds GFPGANer: {@link GfpganEnhancer} for
- * {@code enhancer = "gfpgan"} ({@code GFPGANv1.4.pth}, with the original's fresh noise per face) and
+ * {@code enhancer = "gfpgan"} ({@code GFPGANv1.4.pth}, with the original's fresh noise per face, drawn from
+ * the seed the pipeline passes per frame) and
  * {@link RestoreFormerEnhancer} for {@code "RestoreFormer"} ({@code RestoreFormer.pth}), any case, both with
  * {@code parsing_parsenet.pth} and {@code detection_Resnet50_Final.pth} from the checkpoint directory.
  * {@code backgroundEnhancer = "realesrgan"} upscales the background with Real-ESRGAN x2

@@ -9,6 +9,8 @@ import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.stage.FaceEnhancer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -60,11 +62,23 @@ public final class FaceRestoreEnhancer implements FaceEnhancer {
 
     @Override
     public RgbImage enhance(RgbImage frame) {
-        return restore(frame, detector.detect(frame)).image();
+        return restore(frame, detector.detect(frame), new SplittableRandom()).image();
     }
 
-    /** Runs the flow on {@code frame} with the given detections instead of the detector's. */
-    public Restoration restore(RgbImage frame, List<FaceBox> faces) {
+    @Override
+    public RgbImage enhance(RgbImage frame, long seed) {
+        return restore(frame, detector.detect(frame), seed).image();
+    }
+
+    /**
+     * Runs the flow on {@code frame} with the given detections instead of the detector's; the restorer's random
+     * draws (GFPGAN's noise) come from a generator seeded with {@code seed}, face after face.
+     */
+    public Restoration restore(RgbImage frame, List<FaceBox> faces, long seed) {
+        return restore(frame, faces, new SplittableRandom(seed));
+    }
+
+    private Restoration restore(RgbImage frame, List<FaceBox> faces, RandomGenerator random) {
         GradMode.disableForThisThread();
         List<AlignedFace> aligned = new ArrayList<>();
         List<FaceRestoreHelper.Paste> pastes = new ArrayList<>();
@@ -75,7 +89,7 @@ public final class FaceRestoreEnhancer implements FaceEnhancer {
                     continue;
                 }
                 byte[] cropped = helper.alignWarpFace(bgr, affine);
-                byte[] restored = restorer.restore(cropped);
+                byte[] restored = restorer.restore(cropped, random);
                 double[] inverse = helper.inverseAffine(affine);
                 aligned.add(new AlignedFace(affine, inverse, cropped, restored));
                 double[] mask = parseMask.mask(restored, helper.faceSize(), manager);

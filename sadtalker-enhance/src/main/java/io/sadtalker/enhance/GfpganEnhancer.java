@@ -23,7 +23,9 @@ public final class GfpganEnhancer extends ManagedFaceEnhancer {
     /**
      * Loads {@code GFPGANv1.4.pth} (entry {@code params_ema}), {@code parsing_parsenet.pth} and
      * {@code detection_Resnet50_Final.pth}; a missing or malformed file is a CheckpointException naming it.
-     * {@code randomizeNoise} true reproduces the original's fresh noise per face; false uses the stored noise.
+     * {@code randomizeNoise} true draws fresh noise per face as the original does, from the seed given to
+     * {@link #enhance(io.sadtalker.core.image.RgbImage, long)} (unseeded with the one-argument enhance); false uses
+     * the stored noise.
      */
     public static GfpganEnhancer open(Path gfpgan, Path parsenet, Path detection, boolean randomizeNoise) {
         return open(gfpgan, parsenet, detection, randomizeNoise, null);

@@ -3,6 +3,7 @@ package io.sadtalker.enhance;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
+import java.util.random.RandomGenerator;
 
 /**
  * The restore step of {@code GFPGANer.enhance} on the native {@link GFPGANv1Clean}: {@code (bgr->rgb)/255}
@@ -14,8 +15,8 @@ public final class GfpganRestorer extends GfpganerRestorer {
     private final boolean randomizeNoise;
 
     /**
-     * {@code randomizeNoise} true draws fresh noise per call as the original does; false uses the stored noise
-     * buffers (reproducible output). {@code manager} holds the network's weights.
+     * {@code randomizeNoise} true draws fresh noise per call as the original does (from the generator
+     * {@link #restore} is given); false uses the stored noise buffers. {@code manager} holds the network's weights.
      */
     public GfpganRestorer(GFPGANv1Clean net, NDManager manager, int faceSize, boolean randomizeNoise) {
         super(manager, faceSize);
@@ -24,7 +25,7 @@ public final class GfpganRestorer extends GfpganerRestorer {
     }
 
     @Override
-    NDArray forward(NDArray x) {
-        return net.forward(x, randomizeNoise);
+    NDArray forward(NDArray x, RandomGenerator random) {
+        return net.forward(x, randomizeNoise ? random : null);
     }
 }

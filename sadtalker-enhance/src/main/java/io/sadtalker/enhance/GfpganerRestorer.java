@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.GradMode;
 import io.sadtalker.core.nn.Scoped;
+import java.util.random.RandomGenerator;
 
 /**
  * The restore step of {@code GFPGANer.enhance} around any arch: {@code (bgr->rgb)/255} normalised to [-1, 1], the
@@ -21,8 +22,11 @@ abstract class GfpganerRestorer implements FaceRestorer {
         this.faceSize = faceSize;
     }
 
-    /** The network on the normalised (1, 3, faceSize, faceSize) RGB input -> the restored face in [-1, 1]. */
-    abstract NDArray forward(NDArray x);
+    /**
+     * The network on the normalised (1, 3, faceSize, faceSize) RGB input -> the restored face in [-1, 1]; random
+     * draws come from {@code random}.
+     */
+    abstract NDArray forward(NDArray x, RandomGenerator random);
 
     @Override
     public final int faceSize() {
@@ -30,11 +34,11 @@ abstract class GfpganerRestorer implements FaceRestorer {
     }
 
     @Override
-    public final byte[] restore(byte[] croppedBgr) {
+    public final byte[] restore(byte[] croppedBgr, RandomGenerator random) {
         GradMode.disableForThisThread();
         // Scoped.call also frees what ops starting from a weight attach to the weights' manager (e.g. the
         // modulated conv's weight * style), which would otherwise outlive every call
         return Scoped.call(manager, scope -> FaceTensors.toImage(
-                forward(FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope)), -1f, 1f));
+                forward(FaceTensors.toInput(croppedBgr, faceSize, 0.5f, 0.5f, scope), random), -1f, 1f));
     }
 }

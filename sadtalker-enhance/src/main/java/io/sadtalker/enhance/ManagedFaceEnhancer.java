@@ -38,9 +38,17 @@ public abstract class ManagedFaceEnhancer implements FaceEnhancer, AutoCloseable
         return flow.enhance(frame);
     }
 
-    /** The flow with given detections instead of the detector's, with every intermediate (for checks and tools). */
-    public final FaceRestoreEnhancer.Restoration restore(RgbImage frame, List<FaceBox> faces) {
-        return flow.restore(frame, faces);
+    @Override
+    public final RgbImage enhance(RgbImage frame, long seed) {
+        return flow.enhance(frame, seed);
+    }
+
+    /**
+     * The flow with given detections instead of the detector's, with every intermediate (for checks and tools);
+     * {@code seed} seeds the restorer's random draws.
+     */
+    public final FaceRestoreEnhancer.Restoration restore(RgbImage frame, List<FaceBox> faces, long seed) {
+        return flow.restore(frame, faces, seed);
     }
 
     /** Closes every resource (each tried), then the manager; the first failure is rethrown. */

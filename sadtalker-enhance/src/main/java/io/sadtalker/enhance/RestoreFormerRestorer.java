@@ -3,6 +3,7 @@ package io.sadtalker.enhance;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.enhance.restoreformer.RestoreFormer;
+import java.util.random.RandomGenerator;
 
 /**
  * The restore step of {@code GFPGANer.enhance} with {@code arch='RestoreFormer'}: {@code (bgr->rgb)/255} normalised
@@ -19,7 +20,7 @@ public final class RestoreFormerRestorer extends GfpganerRestorer {
     }
 
     @Override
-    NDArray forward(NDArray x) {
+    NDArray forward(NDArray x, RandomGenerator random) {
         return net.forward(x).dec();
     }
 }

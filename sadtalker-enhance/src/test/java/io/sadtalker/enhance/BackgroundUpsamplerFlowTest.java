@@ -7,6 +7,7 @@ import io.sadtalker.core.image.OpenCvImages;
 import io.sadtalker.core.image.RgbImage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -56,7 +57,7 @@ class BackgroundUpsamplerFlowTest {
             }
 
             @Override
-            public byte[] restore(byte[] croppedBgr) {
+            public byte[] restore(byte[] croppedBgr, RandomGenerator random) {
                 return croppedBgr;
             }
         };

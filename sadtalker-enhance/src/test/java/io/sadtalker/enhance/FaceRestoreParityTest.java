@@ -34,7 +34,7 @@ class FaceRestoreParityTest {
                 int h = (int) image.getShape().get(0);
                 int w = (int) image.getShape().get(1);
                 RgbImage frame = RgbImage.wrap(w, h, image.toByteArray());
-                FaceRestoreEnhancer.Restoration r = enhancer.restore(frame, List.of(detection(c, manager)));
+                FaceRestoreEnhancer.Restoration r = enhancer.restore(frame, List.of(detection(c, manager)), 0);
                 assertThat(r.faces()).hasSize(1);
                 FaceRestoreEnhancer.AlignedFace face = r.faces().get(0);
                 int size = c.params().get("face_size").asInt();

@@ -40,7 +40,7 @@ class RestoreFormerEnhancerTest {
                 float[] d = c.input("detection", manager).toFloatArray();
                 FaceBox face = new FaceBox(d[0], d[1], d[2], d[3], d[4], Arrays.copyOfRange(d, 5, 15));
                 FaceRestoreEnhancer.Restoration r = enhancer.restore(RgbImage.wrap(w, h, image.toByteArray()),
-                        List.of(face));
+                        List.of(face), 0);
                 assertThat(r.faces()).hasSize(1);
                 FaceRestoreEnhancer.AlignedFace aligned = r.faces().get(0);
                 ParityAssert.check(c, "cropped_face_bgr", manager.create(ByteBuffer.wrap(aligned.croppedBgr()),

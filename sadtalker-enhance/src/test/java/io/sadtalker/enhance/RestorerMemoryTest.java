@@ -7,6 +7,7 @@ import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
 import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class RestorerMemoryTest {
             int loaded = manager.getManagedArrays().size();
             byte[] face = new byte[512 * 512 * 3];
             new Random(2).nextBytes(face);
-            byte[] restored = restorer.restore(face);
+            byte[] restored = restorer.restore(face, new SplittableRandom(0));
             assertThat(restored).hasSize(512 * 512 * 3);
             assertThat(manager.getManagedArrays()).hasSize(loaded);
         }

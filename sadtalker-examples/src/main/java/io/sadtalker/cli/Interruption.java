@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C (or SIGTERM) during a generation: a shutdown hook cancels the run's {@link CancellationToken} and holds
- * the JVM's exit until the run has stopped and closed the pipeline (bounded by {@link #GRACE_SECONDS}), so the
- * partial output is removed and native memory is released before the native libraries unload — instead of the
- * process dying inside a libtorch call.
+ * the JVM's exit until the run has stopped and closed the pipeline, so the partial output is removed and native
+ * memory is released before the native libraries unload — instead of the process dying inside a libtorch call. The
+ * pipeline checks the token between stages, chunks and frames, so the run stops within about one render batch;
+ * {@link #GRACE_SECONDS} only bounds the wait should a single native call take longer.
  */
 final class Interruption implements AutoCloseable {
     static final long GRACE_SECONDS = 60;
@@ -22,7 +23,10 @@ final class Interruption implements AutoCloseable {
             err.println("interrupted: stopping the generation (no partial video is kept)");
             err.flush();
             try {
-                stopped.await(GRACE_SECONDS, TimeUnit.SECONDS);
+                if (!stopped.await(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    err.println("the generation did not stop within " + GRACE_SECONDS + " s: exiting anyway");
+                    err.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -207,7 +207,7 @@ public final class SadTalkerCli implements Callable<Integer> {
              TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
                      .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
                      .backgroundEnhancer(backgroundEnhancer)
-                     .device(cpu ? "cpu" : device).oldVersion(oldVersion).build()) {
+                     .device(cpu ? "cpu" : device).oldVersion(oldVersion).cancellation(cancellation).build()) {
             PreparedPortrait portrait = pipeline.prepare(built, progress);
             MotionCoefficients motion = pipeline.motion(portrait, built, progress);
             if (verbose) {

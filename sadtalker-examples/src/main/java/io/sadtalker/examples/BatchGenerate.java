@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 
 /**
  * Many portraits times many audios with one loaded pipeline: each portrait is preprocessed once and reused, and
- * the videos are generated on a small thread pool (the pipeline is safe for concurrent calls).
+ * the videos are generated on a small thread pool (the pipeline is safe for concurrent calls); two may render at
+ * once (each render holds ~1 GB of native memory at 256).
  * Args: checkpoints outputDir portrait1,portrait2,... audio1,audio2,...
  */
 public final class BatchGenerate {
@@ -25,7 +26,8 @@ public final class BatchGenerate {
         String[] portraits = args[2].split(",");
         String[] audios = args[3].split(",");
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(Path.of(args[0])).build()) {
+        try (TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(Path.of(args[0]))
+                .maxConcurrentRenders(2).build()) {
             List<Future<Path>> videos = new ArrayList<>();
             for (int p = 0; p < portraits.length; p++) {
                 GenerationRequest base = GenerationRequest.builder().portrait(Path.of(portraits[p]))

@@ -7,6 +7,7 @@ import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (what Ctrl-C and {@code kill} send) in the middle of rendering: the CLI in a child JVM stops the run,
- * leaves no partial video and exits without a JVM crash report.
+ * leaves no partial video and exits without a JVM crash report. The time from the signal to the exit (the rest of
+ * the render batch under way) is printed, a measurement, not asserted.
  */
 class CliInterruptTest {
     @TempDir
@@ -43,9 +45,14 @@ class CliInterruptTest {
                 Thread.sleep(200);
             }
             assertThat(Files.readString(stderr)).as("the child reached rendering").contains("Face Renderer");
+            long signalled = System.nanoTime();
             child.destroy(); // SIGTERM
+            if (child.waitFor(3, TimeUnit.MINUTES)) {
+                System.out.printf(Locale.ROOT, "SIGTERM during rendering: the CLI exited after %.2f s%n",
+                        (System.nanoTime() - signalled) / 1e9);
+            }
         } finally {
-            if (!child.waitFor(3, TimeUnit.MINUTES)) {
+            if (child.isAlive()) {
                 child.destroyForcibly();
             }
         }

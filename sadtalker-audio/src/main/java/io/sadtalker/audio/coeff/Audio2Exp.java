@@ -3,6 +3,7 @@ package io.sadtalker.audio.coeff;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.weights.Weights;
 
@@ -24,13 +25,16 @@ public final class Audio2Exp {
      * @param mel   T windows
      * @param ref   {@code T x 70} reference coefficients (only the first 64 columns are read)
      * @param ratio {@code T} blink ratios
+     * @param cancellation checked before each chunk
      * @return {@code T x 64} expression coefficients
      */
-    public float[] test(NDManager manager, MelWindows mel, float[] ref, float[] ratio) {
+    public float[] test(NDManager manager, MelWindows mel, float[] ref, float[] ratio,
+                        CancellationToken cancellation) {
         int t = mel.frames();
         float[] mels = mel.data();
         float[] out = new float[t * 64];
         for (int i = 0; i < t; i += CHUNK) {
+            cancellation.throwIfCancelled();
             int n = Math.min(CHUNK, t - i);
             try (NDManager m = manager.newSubManager()) {
                 NDArray x = m.create(slice(mels, i * 1280, n * 1280), new Shape(n, 1, 80, 16));

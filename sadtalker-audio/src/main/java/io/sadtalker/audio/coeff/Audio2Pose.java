@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
@@ -49,9 +50,10 @@ public final class Audio2Pose {
      * @param refPose   the source pose ({@code ref[0, 64:70]}, 6 values)
      * @param poseClass pose style 0..45
      * @param noise     the {@code (1, 64)} draws, one per chunk
+     * @param cancellation checked before each chunk
      */
     public Result test(NDManager manager, MelWindows mel, float[] refPose, int poseClass,
-                       Audio2CoeffOptions.NoiseSource noise) {
+                       Audio2CoeffOptions.NoiseSource noise, CancellationToken cancellation) {
         int t = mel.frames();
         int seq = CvaeDecoder.SEQ_LEN;
         int frames = t - 1;
@@ -61,12 +63,14 @@ public final class Audio2Pose {
         float[] motion = new float[t * 6];
         for (int i = 0; i < div; i++) {
             // one scope per chunk, so memory stays that of one chunk however long the audio
+            cancellation.throwIfCancelled();
             int from = 1 + i * seq;
             float[] pred = Scoped.call(manager, chunk -> decoder.forward(draw(chunk, noise), poseClass,
                     chunk.create(refPose, new Shape(1, 6)), encode(chunk, mels, from, seq)).toFloatArray());
             System.arraycopy(pred, 0, motion, from * 6, seq * 6);
         }
         if (re != 0) {
+            cancellation.throwIfCancelled();
             float[] pred = Scoped.call(manager, chunk -> {
                 NDArray z = draw(chunk, noise);
                 int n = Math.min(seq, frames);

@@ -3,6 +3,7 @@ package io.sadtalker.audio.coeff;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
@@ -85,7 +86,9 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
         }
         float[] ref = referenceCoefficients(source, options.refEyeBlink(), t);
         Audio2CoeffOptions.NoiseSource noise = options.noise() != null ? options.noise() : gaussian(random);
-        return predict(mel, ref, ratio, options.poseStyle(), noise, options.refPose()).coeffs();
+        CancellationToken cancellation = options.cancellation() != null ? options.cancellation()
+                : new CancellationToken();
+        return predict(mel, ref, ratio, options.poseStyle(), noise, options.refPose(), cancellation).coeffs();
     }
 
     /**
@@ -94,9 +97,11 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
      * @param ref     {@code T x 70} reference coefficients ({@code batch['ref']})
      * @param ratio   {@code T} blink ratios ({@code batch['ratio_gt']})
      * @param refPose reference-pose video coefficients or null
+     * @param cancellation checked before each network chunk
      */
     public Prediction predict(MelWindows mel, float[] ref, float[] ratio, int poseStyle,
-                              Audio2CoeffOptions.NoiseSource noise, FaceCoefficients refPose) {
+                              Audio2CoeffOptions.NoiseSource noise, FaceCoefficients refPose,
+                              CancellationToken cancellation) {
         int t = mel.frames();
         if (t < 3) {
             throw new SadTalkerException("audio of " + t + " video frames is too short for Audio2Coeff: at least 3 "
@@ -109,10 +114,10 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
         float[] exp;
         Audio2Pose.Result pose;
         try (NDManager scope = manager.newSubManager()) {
-            exp = audio2exp.test(scope, mel, ref, ratio);
+            exp = audio2exp.test(scope, mel, ref, ratio, cancellation);
             float[] refPoseRow = new float[6];
             System.arraycopy(ref, 64, refPoseRow, 0, 6);
-            pose = audio2pose.test(scope, mel, refPoseRow, poseStyle, noise);
+            pose = audio2pose.test(scope, mel, refPoseRow, poseStyle, noise, cancellation);
         }
         float[] smoothed = pose.posePred().clone();
         SavgolFilter.apply(smoothed, t, 6, SavgolFilter.sadTalkerWindow(t), 2);

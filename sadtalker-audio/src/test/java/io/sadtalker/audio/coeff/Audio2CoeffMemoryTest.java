@@ -3,6 +3,7 @@ package io.sadtalker.audio.coeff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.testkit.SyntheticCheckpoints;
@@ -35,7 +36,7 @@ class Audio2CoeffMemoryTest {
             net.test(scope, new MelWindows(frames, mels), new float[6], 0, (batch, dim) -> {
                 live.add(scope.getManagedArrays().size()); // called once per chunk, before its work
                 return new float[batch * dim];
-            });
+            }, new CancellationToken());
             assertThat(live).hasSize(chunks);
             assertThat(live).as("arrays alive when each chunk starts").containsOnly(live.get(0));
             scope.close();
@@ -53,7 +54,7 @@ class Audio2CoeffMemoryTest {
             int weights = manager.getManagedArrays().size();
             try (NDManager scope = manager.newSubManager()) {
                 float[] exp = net.test(scope, new MelWindows(frames, new float[frames * 1280]), new float[frames * 70],
-                        new float[frames]);
+                        new float[frames], new CancellationToken());
                 assertThat(exp).hasSize(frames * 64);
             }
             assertThat(manager.getManagedArrays()).hasSize(weights);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.audio.Tensors;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
@@ -24,7 +25,8 @@ class Audio2CoeffParityTest {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Audio2Exp net = Audio2Exp.load(c.weights(manager));
                 MelWindows mel = mel(c);
-                float[] exp = net.test(manager, mel, Tensors.input(c, "ref"), Tensors.input(c, "ratio_gt"));
+                float[] exp = net.test(manager, mel, Tensors.input(c, "ref"), Tensors.input(c, "ratio_gt"),
+                        new CancellationToken());
                 ParityAssert.checkAll(c, name -> name.equals("exp_coeff_pred")
                         ? HostTensor.of(exp, 1, mel.frames(), 64) : null);
             }
@@ -41,7 +43,8 @@ class Audio2CoeffParityTest {
                 float[] ref = Tensors.input(c, "ref");
                 float[] refPose = new float[6];
                 System.arraycopy(ref, 64, refPose, 0, 6);
-                Audio2Pose.Result r = net.test(manager, mel, refPose, c.params().get("pose_style").asInt(), noise(c));
+                Audio2Pose.Result r = net.test(manager, mel, refPose, c.params().get("pose_style").asInt(), noise(c),
+                        new CancellationToken());
                 float[] pose = r.posePred().clone();
                 SavgolFilter.apply(pose, t, 6, SavgolFilter.sadTalkerWindow(t), 2);
                 float[] exp = Tensors.input(c, "exp_coeff_pred");
@@ -73,7 +76,8 @@ class Audio2CoeffParityTest {
                     refPose = new FaceCoefficients(rp.length / 73, rp, null);
                 }
                 SadTalkerAudio2Coeff.Prediction p = a2c.predict(mel, Tensors.input(c, "ref"),
-                        Tensors.input(c, "ratio_gt"), c.params().get("pose_style").asInt(), noise(c), refPose);
+                        Tensors.input(c, "ratio_gt"), c.params().get("pose_style").asInt(), noise(c), refPose,
+                        new CancellationToken());
                 ParityAssert.checkAll(c, name -> switch (name) {
                     case "exp_coeff_pred" -> HostTensor.of(p.expCoeffPred(), 1, t, 64);
                     case "pose_pred" -> HostTensor.of(p.posePred(), 1, t, 6);

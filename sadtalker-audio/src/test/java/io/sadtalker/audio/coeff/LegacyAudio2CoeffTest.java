@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import io.sadtalker.audio.Tensors;
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import io.sadtalker.testkit.BitPatterns;
@@ -54,6 +55,7 @@ class LegacyAudio2CoeffTest {
     private static SadTalkerAudio2Coeff.Prediction predict(SadTalkerAudio2Coeff a2c, FixtureCase c) {
         MelWindows mel = Audio2CoeffParityTest.mel(c);
         return a2c.predict(mel, Tensors.input(c, "ref"), Tensors.input(c, "ratio_gt"),
-                c.params().get("pose_style").asInt(), Audio2CoeffParityTest.noise(c), null);
+                c.params().get("pose_style").asInt(), Audio2CoeffParityTest.noise(c), null,
+                new CancellationToken());
     }
 }

@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
 import io.sadtalker.core.NoFaceDetectedException;
@@ -18,24 +19,30 @@ import java.util.Locale;
  * modes find the face on the full picture (the first frame of a video) and refuse a picture without a usable one;
  * {@code resize} uses the whole picture. The landmarks of the 256 (or 512) face come from
  * {@code KeypointExtractor.extract_keypoint}: where it finds no face, the previous frame's landmarks, else the "no
- * face" marker, which the 3DMM extraction replaces by the standard landmarks (the user is told).
+ * face" marker, which the 3DMM extraction replaces by the standard landmarks (the user is told). The run's
+ * cancellation is checked between stage calls and per video frame.
  */
 final class CropAndExtract {
     /** {@code generate}'s default {@code pic_size}, which the reference videos of {@code inference.py} use. */
     static final int REFERENCE_SIZE = 256;
 
     private final Stages stages;
+    private final CancellationToken token;
 
-    CropAndExtract(Stages stages) {
+    CropAndExtract(Stages stages, CancellationToken token) {
         this.stages = stages;
+        this.token = token;
     }
 
     /** The source picture ({@code source_image_flag=True}); {@code landmarks}/{@code cropLandmarks} may be given. */
     PreparedPortrait portrait(RgbImage original, String source, Landmarks landmarks, Landmarks cropLandmarks,
                               Preprocess mode, int size, ProgressListener listener) {
+        token.throwIfCancelled();
         listener.progress("landmark Det", 0, 1);
         Landmarks full = landmarks != null || mode == Preprocess.RESIZE ? landmarks : detect(original, source, mode);
+        token.throwIfCancelled();
         CroppedFace cropped = crop(original, full, source, mode, size);
+        token.throwIfCancelled();
         Landmarks inCrop = cropLandmarks;
         if (inCrop == null) {
             inCrop = detectOrNull(cropped.face(), "the face picture of " + source);
@@ -46,9 +53,11 @@ final class CropAndExtract {
             }
         }
         listener.progress("landmark Det", 1, 1);
+        token.throwIfCancelled();
         listener.progress("3DMM Extraction", 0, 1);
         FaceCoefficients coefficients = extract(cropped.face(), inCrop, source, mode);
         listener.progress("3DMM Extraction", 1, 1);
+        token.throwIfCancelled();
         return new PreparedPortrait(original, full, cropped, inCrop, coefficients, mode, size);
     }
 
@@ -63,18 +72,21 @@ final class CropAndExtract {
             Landmarks first = null;
             Landmarks previous = null;
             while (frames.hasNext()) {
+                token.throwIfCancelled();
                 RgbImage frame = frames.next();
                 String source = "frame " + rows.size() + " of " + video;
                 if (first == null && mode != Preprocess.RESIZE) {
                     first = detect(frame, source, mode);
                 }
                 CroppedFace cropped = crop(frame, first, source, mode, REFERENCE_SIZE);
+                token.throwIfCancelled();
                 Landmarks inCrop = detectOrNull(cropped.face(), source);
                 if (inCrop == null) {
                     faceless++;
                     inCrop = previous != null ? previous : Landmarks.noFace();
                 }
                 previous = inCrop;
+                token.throwIfCancelled();
                 rows.add(extract(cropped.face(), inCrop, source, mode).coeff73());
             }
         }

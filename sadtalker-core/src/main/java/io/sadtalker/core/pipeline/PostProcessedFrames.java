@@ -17,17 +17,28 @@ final class PostProcessedFrames {
     private PostProcessedFrames() {
     }
 
-    /** {@code step} applied to every frame of {@code source}; closing the result closes {@code source}. */
+    /**
+     * {@code step} applied to every frame of {@code source}; once the worker stops (all frames processed, a failure,
+     * or the result closed) it closes {@code source}, then runs {@code onEnd}.
+     */
     static FrameStream of(FrameStream source, UnaryOperator<RgbImage> step, CancellationToken cancellation,
-                          ProgressListener listener) {
+                          ProgressListener listener, Runnable onEnd) {
         int total = source.frameCount();
         return new QueuedFrameStream(total, QUEUE_CAPACITY, "sadtalker-postprocess", sink -> {
             int done = 0;
             while (source.hasNext()) {
                 cancellation.throwIfCancelled();
-                sink.put(step.apply(source.next()));
+                RgbImage rendered = source.next();
+                cancellation.throwIfCancelled();
+                sink.put(step.apply(rendered));
                 listener.progress("Face Renderer", ++done, total);
             }
-        }, source::close);
+        }, () -> {
+            try {
+                source.close();
+            } finally {
+                onEnd.run();
+            }
+        });
     }
 }

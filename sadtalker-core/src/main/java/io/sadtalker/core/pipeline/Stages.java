@@ -1,5 +1,6 @@
 package io.sadtalker.core.pipeline;
 
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.stage.Audio2Coeff;
@@ -35,24 +36,28 @@ final class Stages implements AutoCloseable {
     VideoEncoder encoder;
     private final List<Object> owned = new ArrayList<>();
 
-    /** A copy of these explicit stages with every missing one created by {@code providers}. */
-    Stages complete(PipelineConfig config, StageProviders providers) {
+    /**
+     * A copy of these explicit stages with every missing one created by {@code providers}; {@code cancellation} is
+     * checked before each stage is created (what was created is then closed).
+     */
+    Stages complete(PipelineConfig config, StageProviders providers, CancellationToken cancellation) {
         Stages s = new Stages();
         try {
-            s.landmarks = s.orCreate(landmarks, LandmarkDetector.class, config, providers);
-            s.cropper = s.orCreate(cropper, FaceCropper.class, config, providers);
-            s.extractor = s.orCreate(extractor, Face3DMMExtractor.class, config, providers);
-            s.audioDecoder = s.orCreate(audioDecoder, AudioDecoder.class, config, providers);
-            s.mel = s.orCreate(mel, MelSpectrogram.class, config, providers);
-            s.audio2Coeff = s.orCreate(audio2Coeff, Audio2Coeff.class, config, providers);
-            s.renderer = s.orCreate(renderer, FaceRenderer.class, config, providers);
-            s.paster = s.orCreate(paster, FacePaster.class, config, providers);
-            s.videoDecoder = s.orCreate(videoDecoder, VideoDecoder.class, config, providers);
-            s.encoder = s.orCreate(encoder, VideoEncoder.class, config, providers);
+            s.landmarks = s.orCreate(landmarks, LandmarkDetector.class, config, providers, cancellation);
+            s.cropper = s.orCreate(cropper, FaceCropper.class, config, providers, cancellation);
+            s.extractor = s.orCreate(extractor, Face3DMMExtractor.class, config, providers, cancellation);
+            s.audioDecoder = s.orCreate(audioDecoder, AudioDecoder.class, config, providers, cancellation);
+            s.mel = s.orCreate(mel, MelSpectrogram.class, config, providers, cancellation);
+            s.audio2Coeff = s.orCreate(audio2Coeff, Audio2Coeff.class, config, providers, cancellation);
+            s.renderer = s.orCreate(renderer, FaceRenderer.class, config, providers, cancellation);
+            s.paster = s.orCreate(paster, FacePaster.class, config, providers, cancellation);
+            s.videoDecoder = s.orCreate(videoDecoder, VideoDecoder.class, config, providers, cancellation);
+            s.encoder = s.orCreate(encoder, VideoEncoder.class, config, providers, cancellation);
             s.enhancer = enhancer;
             if (s.enhancer == null && config.enhancer() != null) {
-                s.enhancer = s.orCreate(null, FaceEnhancer.class, config, providers);
+                s.enhancer = s.orCreate(null, FaceEnhancer.class, config, providers, cancellation);
             }
+            cancellation.throwIfCancelled();
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -60,10 +65,12 @@ final class Stages implements AutoCloseable {
         }
     }
 
-    private <T> T orCreate(T given, Class<T> stage, PipelineConfig config, StageProviders providers) {
+    private <T> T orCreate(T given, Class<T> stage, PipelineConfig config, StageProviders providers,
+                           CancellationToken cancellation) {
         if (given != null) {
             return given;
         }
+        cancellation.throwIfCancelled();
         T made = providers.create(stage, config);
         if (made == null && stage == FaceEnhancer.class) {
             throw new InvalidInputException("no face enhancer named '" + config.enhancer() + "' on the class path"

@@ -1,6 +1,8 @@
 package io.sadtalker.core.pipeline;
 
 import ai.djl.engine.Engine;
+import io.sadtalker.core.CancellationToken;
+import io.sadtalker.core.CancelledException;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.FaceCoefficients;
@@ -41,7 +43,15 @@ import org.slf4j.LoggerFactory;
  * Portrait + speech to talking-head video, wiring the stages as SadTalker's {@code inference.py}: preprocess
  * (landmarks, crop, 3DMM), audio (decode, mel, Audio2Coeff), render, paste-back (full modes), enhance, encode.
  * Frames stream from the renderer through paste-back and enhancement into the encoder, so memory does not grow
- * with the audio length. Safe for concurrent {@code generate} calls when its stages are (the default ones are).
+ * with the audio length.
+ *
+ * <p>Safe for concurrent calls when its stages are (the default ones are): each call has its own memory scopes and
+ * random generators seeded from its request, so N threads get exactly what N sequential calls would. At most
+ * {@link Builder#maxConcurrentRenders} frame streams run at once (each holds the renderer's working set, ~1 GB at
+ * 256); further callers wait for a slot. Cancellation ({@link GenerationRequest#cancellation()}) is checked at every
+ * stage boundary, per Audio2Coeff chunk, per reference-video frame and per rendered frame, so a cancelled call ends
+ * with {@link CancelledException} within about one render batch. {@link #close()} cancels the running calls (they
+ * end with {@link CancelledException}), waits until they have returned, then frees the models.
  */
 public final class TalkingHeadPipeline implements AutoCloseable {
     private static final double FPS = 25.0;
@@ -49,10 +59,13 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     private final Stages stages;
     private final PipelineConfig config;
+    private final RenderSlots renderSlots;
+    private final OpenCalls calls = new OpenCalls();
 
-    private TalkingHeadPipeline(Stages stages, PipelineConfig config) {
+    private TalkingHeadPipeline(Stages stages, PipelineConfig config, int maxConcurrentRenders) {
         this.stages = stages;
         this.config = config;
+        this.renderSlots = new RenderSlots(maxConcurrentRenders);
     }
 
     public static Builder builder() {
@@ -66,29 +79,38 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
     /** Preprocesses the request's portrait (or reuses its injected landmarks); see {@link PreparedPortrait}. */
     public PreparedPortrait prepare(GenerationRequest request, ProgressListener listener) {
-        if (request.portraitImage() != null) {
-            return prepare(request.portraitImage(), "the portrait", request.landmarks(), request.cropLandmarks(),
-                    listener);
+        try (OpenCalls.Call call = calls.open(request.cancellation())) {
+            return prepare(request, listener, call.token());
         }
-        if (request.portrait() == null) {
-            throw new InvalidInputException("the request has no portrait");
-        }
-        RgbImage original = firstFrame(request.portrait());
-        return prepare(original, request.portrait().toString(), request.landmarks(), request.cropLandmarks(),
-                listener);
     }
 
     /** Preprocesses a portrait picture; {@code landmarks}/{@code cropLandmarks} may be null (detected). */
     public PreparedPortrait prepare(RgbImage original, Landmarks landmarks, Landmarks cropLandmarks,
                                     ProgressListener listener) {
-        return prepare(original, "the portrait", landmarks, cropLandmarks, listener);
+        try (OpenCalls.Call call = calls.open(new CancellationToken())) {
+            return prepare(original, "the portrait", landmarks, cropLandmarks, listener, call.token());
+        }
+    }
+
+    private PreparedPortrait prepare(GenerationRequest request, ProgressListener listener, CancellationToken token) {
+        if (request.portraitImage() != null) {
+            return prepare(request.portraitImage(), "the portrait", request.landmarks(), request.cropLandmarks(),
+                    listener, token);
+        }
+        if (request.portrait() == null) {
+            throw new InvalidInputException("the request has no portrait");
+        }
+        token.throwIfCancelled();
+        RgbImage original = firstFrame(request.portrait());
+        return prepare(original, request.portrait().toString(), request.landmarks(), request.cropLandmarks(),
+                listener, token);
     }
 
     private PreparedPortrait prepare(RgbImage original, String source, Landmarks landmarks, Landmarks cropLandmarks,
-                                     ProgressListener listener) {
+                                     ProgressListener listener, CancellationToken token) {
         long start = System.nanoTime();
-        PreparedPortrait prepared = new CropAndExtract(stages).portrait(original, source, landmarks, cropLandmarks,
-                config.preprocess(), config.size(), listener);
+        PreparedPortrait prepared = new CropAndExtract(stages, token).portrait(original, source, landmarks,
+                cropLandmarks, config.preprocess(), config.size(), listener);
         LOG.debug("landmarks, crop and 3DMM {} ms", millisSince(start, System.nanoTime()));
         return prepared;
     }
@@ -98,32 +120,43 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         if (request.audioData() != null) {
             return withAudioFile(request, r -> motion(portrait, r, listener));
         }
-        request.cancellation().throwIfCancelled();
+        try (OpenCalls.Call call = calls.open(request.cancellation())) {
+            return motion(portrait, request, listener, call.token());
+        }
+    }
+
+    private MotionCoefficients motion(PreparedPortrait portrait, GenerationRequest request, ProgressListener listener,
+                                      CancellationToken token) {
+        token.throwIfCancelled();
         long start = System.nanoTime();
         listener.progress("mel", 0, 1);
         float[] samples = stages.audioDecoder.decode16k(request.audio());
+        token.throwIfCancelled();
         MelWindows mel = stages.mel.windows(samples);
         listener.progress("mel", 1, 1);
         long melDone = System.nanoTime();
         Random random = new Random(request.seed());
-        CropAndExtract reference = new CropAndExtract(stages);
+        CropAndExtract reference = new CropAndExtract(stages, token);
         FaceCoefficients refBlink = request.refEyeBlink() == null ? null
                 : reference.video(request.refEyeBlink(), config.preprocess(), listener);
         FaceCoefficients refPose = request.refPose() == null ? null
                 : reference.video(request.refPose(), config.preprocess(), listener);
+        token.throwIfCancelled();
         Audio2CoeffOptions options = new Audio2CoeffOptions(request.poseStyle(), refBlink, refPose,
-                request.blinkRatio(), request.noise(), random);
+                request.blinkRatio(), request.noise(), random, token);
         listener.progress("audio2exp", 0, mel.frames());
         MotionCoefficients motion = stages.audio2Coeff.generate(mel, portrait.coefficients(), options);
         listener.progress("audio2exp", mel.frames(), mel.frames());
         LOG.debug("audio decoding and mel {} ms, Audio2Coeff {} ms ({} frames)", millisSince(start, melDone),
                 millisSince(melDone, System.nanoTime()), mel.frames());
+        token.throwIfCancelled();
         return motion;
     }
 
     /**
-     * The final frames (rendered, pasted back in full modes, enhanced) as a lazy stream, before encoding.
-     * The caller closes it.
+     * The final frames (rendered, pasted back in full modes, enhanced) as a lazy stream, before encoding; the caller
+     * closes it. Waits for a render slot ({@link Builder#maxConcurrentRenders}), held until the last frame is
+     * produced or the stream is closed (a thread holding an open stream must not wait for another slot).
      */
     public FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
                               ProgressListener listener) {
@@ -137,21 +170,50 @@ public final class TalkingHeadPipeline implements AutoCloseable {
      */
     public FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
                               FrameRange range, ProgressListener listener) {
+        OpenCalls.Call call = calls.open(request.cancellation());
+        try {
+            return frames(portrait, motion, request, range, listener, call.token(), call::close);
+        } catch (RuntimeException | Error e) {
+            call.close();
+            throw e;
+        }
+    }
+
+    /** The frame stream; {@code onEnd} runs once it has stopped (not when this method throws). */
+    private FrameStream frames(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
+                               FrameRange range, ProgressListener listener, CancellationToken token,
+                               Runnable onEnd) {
         RenderRequest render = new RenderRequest(portrait.cropped().face(), portrait.coefficients(), motion,
                 portrait.cropped().cropInfo(), config.preprocess(), config.still(), request.expressionScale(),
                 config.batchSize(), request.yaw(), request.pitch(), request.roll());
-        FrameStream rendered = stages.renderer.render(render, range);
-        return PostProcessedFrames.of(rendered, frame -> postProcess(frame, portrait), request.cancellation(),
-                listener);
+        renderSlots.acquire(token);
+        FrameStream rendered;
+        try {
+            token.throwIfCancelled();
+            rendered = stages.renderer.render(render, range);
+        } catch (RuntimeException | Error e) {
+            renderSlots.release();
+            throw e;
+        }
+        Random enhancerSeeds = new Random(request.seed());
+        return PostProcessedFrames.of(rendered, frame -> postProcess(frame, portrait, enhancerSeeds.nextLong()),
+                token, listener, () -> {
+                    renderSlots.release();
+                    onEnd.run();
+                });
     }
 
     /** The whole chain to an mp4 at {@code request.output()}; returns the path written. */
     public Path generate(GenerationRequest request, ProgressListener listener) {
-        if (request.output() == null) {
-            throw new InvalidInputException("the request has no output path");
+        if (request.audioData() != null) {
+            return withAudioFile(request, r -> generate(r, listener));
         }
-        PreparedPortrait portrait = prepare(request, listener);
-        return generate(portrait, request, listener);
+        try (OpenCalls.Call call = calls.open(request.cancellation())) {
+            requireOutput(request);
+            PreparedPortrait portrait = prepare(request, listener, call.token());
+            return encode(portrait, motion(portrait, request, listener, call.token()), request, listener,
+                    call.token());
+        }
     }
 
     /**
@@ -175,31 +237,47 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         if (request.audioData() != null) {
             return withAudioFile(request, r -> generate(portrait, r, listener));
         }
-        return generate(portrait, motion(portrait, request, listener), request, listener);
+        try (OpenCalls.Call call = calls.open(request.cancellation())) {
+            requireOutput(request);
+            return encode(portrait, motion(portrait, request, listener, call.token()), request, listener,
+                    call.token());
+        }
     }
 
     /** The chain from a prepared portrait and its motion (e.g. computed once and saved) to an mp4. */
     public Path generate(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
                          ProgressListener listener) {
-        if (request.output() == null) {
-            throw new InvalidInputException("the request has no output path");
-        }
         if (request.audioData() != null) {
             return withAudioFile(request, r -> generate(portrait, motion, r, listener));
         }
+        try (OpenCalls.Call call = calls.open(request.cancellation())) {
+            requireOutput(request);
+            return encode(portrait, motion, request, listener, call.token());
+        }
+    }
+
+    private static void requireOutput(GenerationRequest request) {
+        if (request.output() == null) {
+            throw new InvalidInputException("the request has no output path");
+        }
+    }
+
+    private Path encode(PreparedPortrait portrait, MotionCoefficients motion, GenerationRequest request,
+                        ProgressListener listener, CancellationToken token) {
         long start = System.nanoTime();
-        try (FrameStream frames = frames(portrait, motion, request, listener)) {
+        try (FrameStream frames = frames(portrait, motion, request, FrameRange.all(motion.frames()), listener, token,
+                () -> { })) {
             if (!frames.hasNext()) {
                 throw new SadTalkerException("the renderer produced no frame for " + request.audio());
             }
             RgbImage first = frames.next();
             try (VideoEncoder.Sink sink = stages.encoder.open(request.output(), first.width(), first.height(), FPS,
                     request.audio())) {
-                sink.write(first);
-                while (frames.hasNext()) {
-                    sink.write(frames.next());
+                for (RgbImage frame = first; frame != null; frame = frames.hasNext() ? frames.next() : null) {
+                    token.throwIfCancelled();
+                    sink.write(frame);
                 }
-                request.cancellation().throwIfCancelled();
+                token.throwIfCancelled();
                 Path written = sink.commit();
                 LOG.debug("render, paste-back, enhance and encode {} ms for {} frames", millisSince(start,
                         System.nanoTime()), motion.frames());
@@ -243,13 +321,14 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         return (endNanos - startNanos) / 1_000_000;
     }
 
-    private RgbImage postProcess(RgbImage frame, PreparedPortrait portrait) {
+    /** Paste-back (full modes) and enhancement of one frame; {@code seed} seeds the enhancer's random draws. */
+    private RgbImage postProcess(RgbImage frame, PreparedPortrait portrait, long seed) {
         RgbImage out = frame;
         if (config.preprocess().pastesBack()) {
             out = stages.paster.paste(out, portrait.original(), portrait.cropped().cropInfo(),
                     config.preprocess() == Preprocess.EXTFULL);
         }
-        return stages.enhancer == null ? out : stages.enhancer.enhance(out);
+        return stages.enhancer == null ? out : stages.enhancer.enhance(out, seed);
     }
 
     private RgbImage firstFrame(Path portrait) {
@@ -258,8 +337,14 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Cancels the calls running on this pipeline (they end with {@link CancelledException} at their next check),
+     * waits until they have returned and their frame streams are closed, then frees the models. Later calls fail
+     * with {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        calls.closeAndAwait();
         stages.close();
     }
 
@@ -274,6 +359,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         private String backgroundEnhancer;
         private String device = "cpu";
         private boolean oldVersion;
+        private int maxConcurrentRenders = 1;
+        private CancellationToken cancellation = new CancellationToken();
         private final Stages explicit = new Stages();
 
         public Builder checkpoints(Path dir) { checkpointDir = dir; return this; }
@@ -296,6 +383,14 @@ public final class TalkingHeadPipeline implements AutoCloseable {
          * original, when the checkpoint directory holds no {@code .safetensors} file.
          */
         public Builder oldVersion(boolean v) { oldVersion = v; return this; }
+        /**
+         * How many frame streams (render, paste-back, enhancement) may run at once, default 1: each holds the
+         * renderer's working set (~1 GB of native memory at 256, more at 512 or with an enhancer), and on a CPU one
+         * render already uses every core. Other callers wait (cancellably); preparation and motion do not.
+         */
+        public Builder maxConcurrentRenders(int v) { maxConcurrentRenders = v; return this; }
+        /** Cancels {@link #build()} between two stage loads (with {@link CancelledException}, nothing left open). */
+        public Builder cancellation(CancellationToken v) { cancellation = v; return this; }
         public Builder landmarkDetector(LandmarkDetector v) { explicit.landmarks = v; return this; }
         public Builder cropper(FaceCropper v) { explicit.cropper = v; return this; }
         public Builder extractor(Face3DMMExtractor v) { explicit.extractor = v; return this; }
@@ -309,6 +404,9 @@ public final class TalkingHeadPipeline implements AutoCloseable {
 
         /** Loads every missing stage through the providers on the class path; fails early on missing models. */
         public TalkingHeadPipeline build() {
+            if (maxConcurrentRenders <= 0) {
+                throw new InvalidInputException("max concurrent renders must be positive, got " + maxConcurrentRenders);
+            }
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
                     enhancerName, backgroundEnhancer, device, oldVersion);
@@ -326,9 +424,9 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             }
             LOG.info("loading the pipeline: size {}, preprocess {}, device {}, checkpoints {}", size, preprocess,
                     device, checkpointDir);
-            Stages stages = explicit.complete(config, StageProviders.load());
+            Stages stages = explicit.complete(config, StageProviders.load(), cancellation);
             NativeMemory.trim(); // hands back what loading used and freed (weight conversions, folded layers)
-            return new TalkingHeadPipeline(stages, config);
+            return new TalkingHeadPipeline(stages, config, maxConcurrentRenders);
         }
     }
 }

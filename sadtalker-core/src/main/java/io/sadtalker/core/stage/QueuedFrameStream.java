@@ -10,7 +10,9 @@ import java.util.concurrent.BlockingQueue;
 /**
  * A {@link FrameStream} fed by a worker thread of its own through a bounded queue, so producing and consuming
  * overlap and at most {@code capacity} frames wait in memory. An error on the worker is re-thrown to the reader;
- * closing the stream interrupts and joins the worker, whose {@code cleanup} then runs on the worker thread.
+ * closing the stream interrupts the worker and waits until it has stopped and run its {@code cleanup} (a native call
+ * under way finishes first), also when the closing thread is itself interrupted, so nothing the worker uses is
+ * freed under it.
  */
 public final class QueuedFrameStream implements FrameStream {
     /** Produces the frames in order into {@code sink}. */
@@ -93,9 +95,15 @@ public final class QueuedFrameStream implements FrameStream {
     @Override
     public void close() {
         worker.interrupt();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

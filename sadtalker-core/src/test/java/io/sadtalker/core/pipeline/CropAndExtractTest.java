@@ -3,6 +3,7 @@ package io.sadtalker.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.CropInfo;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * modes refuse naming the file, reference videos reuse the previous frame's landmarks and crop at 256.
  */
 class CropAndExtractTest {
+    private static final CancellationToken NOT_CANCELLED = new CancellationToken();
+
     private static final Landmarks FACE = Landmarks.of(new float[][] {{5, 6}, {7, 8}});
 
     /** Stand-in stages: the detector finds a face only in pictures whose first pixel is 200. */
@@ -73,7 +76,8 @@ class CropAndExtractTest {
 
     @Test
     void resizeModeWithoutAFaceFitsTheStandardLandmarksAndSaysSo() {
-        PreparedPortrait p = new CropAndExtract(stages(List.of())).portrait(picture(40, (byte) 0), "gray.png", null,
+        PreparedPortrait p = new CropAndExtract(stages(List.of()), NOT_CANCELLED)
+                .portrait(picture(40, (byte) 0), "gray.png", null,
                 null, Preprocess.RESIZE, 256, listener);
         assertThat(detected).containsExactly("256x256"); // the full picture is never searched in resize mode
         assertThat(cropped).containsExactly("RESIZE 256 -");
@@ -87,7 +91,8 @@ class CropAndExtractTest {
     @Test
     void cropModesRefuseAPictureWithoutAFaceNamingTheFile() {
         for (Preprocess mode : List.of(Preprocess.CROP, Preprocess.EXTCROP, Preprocess.FULL, Preprocess.EXTFULL)) {
-            assertThatThrownBy(() -> new CropAndExtract(stages(List.of())).portrait(picture(40, (byte) 0), "gray.png",
+            assertThatThrownBy(() -> new CropAndExtract(stages(List.of()), NOT_CANCELLED)
+                    .portrait(picture(40, (byte) 0), "gray.png",
                     null, null, mode, 256, listener)).isInstanceOf(NoFaceDetectedException.class)
                     .hasMessageContaining("gray.png").hasMessageContaining("--preprocess resize");
         }
@@ -100,7 +105,8 @@ class CropAndExtractTest {
         s.cropper = (image, lm, mode, size) -> {
             throw new NoFaceDetectedException("no usable face: the detected face gives the empty crop [27:7, 28:7]");
         };
-        assertThatThrownBy(() -> new CropAndExtract(s).portrait(picture(40, (byte) 200), "noise.png", null, null,
+        assertThatThrownBy(() -> new CropAndExtract(s, NOT_CANCELLED)
+                .portrait(picture(40, (byte) 200), "noise.png", null, null,
                 Preprocess.CROP, 256, listener)).isInstanceOf(NoFaceDetectedException.class)
                 .hasMessageContaining("noise.png").hasMessageContaining("empty crop")
                 .hasMessageContaining("--preprocess resize");
@@ -111,7 +117,8 @@ class CropAndExtractTest {
         // frames: face, none, face, none
         List<RgbImage> frames = List.of(picture(30, (byte) 200), picture(30, (byte) 0), picture(30, (byte) 200),
                 picture(30, (byte) 0));
-        FaceCoefficients c = new CropAndExtract(stages(frames)).video(Path.of("ref.mp4"), Preprocess.EXTCROP,
+        FaceCoefficients c = new CropAndExtract(stages(frames), NOT_CANCELLED)
+                .video(Path.of("ref.mp4"), Preprocess.EXTCROP,
                 listener);
         assertThat(c.frames()).isEqualTo(4);
         assertThat(cropped).containsOnly("EXTCROP 256 face").hasSize(4);
@@ -123,7 +130,7 @@ class CropAndExtractTest {
     @Test
     void referenceVideoInResizeModeStartsWithTheStandardLandmarks() {
         List<RgbImage> frames = List.of(picture(30, (byte) 0), picture(30, (byte) 200), picture(30, (byte) 0));
-        new CropAndExtract(stages(frames)).video(Path.of("ref.mp4"), Preprocess.RESIZE, listener);
+        new CropAndExtract(stages(frames), NOT_CANCELLED).video(Path.of("ref.mp4"), Preprocess.RESIZE, listener);
         assertThat(cropped).containsOnly("RESIZE 256 -").hasSize(3);
         assertThat(extracted.get(0).isNoFace()).isTrue();
         assertThat(extracted.subList(1, 3)).containsExactly(FACE, FACE);
@@ -132,7 +139,8 @@ class CropAndExtractTest {
     @Test
     void referenceVideoWithoutAFaceInItsFirstFrameIsRefusedInCropModes() {
         List<RgbImage> frames = List.of(picture(30, (byte) 0), picture(30, (byte) 200));
-        assertThatThrownBy(() -> new CropAndExtract(stages(frames)).video(Path.of("ref.mp4"), Preprocess.CROP,
+        assertThatThrownBy(() -> new CropAndExtract(stages(frames), NOT_CANCELLED)
+                .video(Path.of("ref.mp4"), Preprocess.CROP,
                 listener)).isInstanceOf(NoFaceDetectedException.class).hasMessageContaining("frame 0 of ref.mp4")
                 .hasMessageContaining("--preprocess resize");
     }

@@ -9,6 +9,7 @@ import io.sadtalker.core.nn.Linear;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * {@code GFPGANv1Clean} (GFPGAN {@code gfpgan/archs/gfpganv1_clean_arch.py}) as GFPGANv1.4 configures it
@@ -87,10 +88,11 @@ public final class GFPGANv1Clean {
 
     /**
      * x (b, 3, 512, 512) RGB in [-1, 1] -> restored image (b, 3, 512, 512), about [-1, 1], not clamped
-     * ({@code return_rgb=False}: the intermediate U-Net RGB outputs are not computed). {@code randomizeNoise}
-     * true draws fresh noise per call as GFPGANer does; false uses the stored noise buffers (reproducible).
+     * ({@code return_rgb=False}: the intermediate U-Net RGB outputs are not computed). {@code random} non-null draws
+     * fresh noise per layer from it, as GFPGANer's default {@code randomize_noise=True}; null uses the stored noise
+     * buffers ({@code randomize_noise=False}).
      */
-    public NDArray forward(NDArray x, boolean randomizeNoise) {
+    public NDArray forward(NDArray x, RandomGenerator random) {
         NDArray image;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -110,7 +112,7 @@ public final class GFPGANv1Clean {
                 conditions.add(apply(conditionScale.get(i), feat));
                 conditions.add(apply(conditionShift.get(i), feat));
             }
-            image = stylegan.forward(styleCode, conditions, randomizeNoise);
+            image = stylegan.forward(styleCode, conditions, random);
             NDScope.unregister(image);
         }
         NDScope.register(image);

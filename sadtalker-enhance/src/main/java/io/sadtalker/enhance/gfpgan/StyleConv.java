@@ -29,16 +29,9 @@ public final class StyleConv {
         return new StyleConv(conv, weight, bias);
     }
 
-    /**
-     * x (b, in, h, w), style (b, num_style_feat), noise (1 or b, 1, H, W) or null for fresh standard-normal
-     * noise (the original's {@code randomize_noise=True}).
-     */
+    /** x (b, in, h, w), style (b, num_style_feat), noise (1 or b, 1, H, W) at the output's resolution. */
     public NDArray forward(NDArray x, NDArray style, NDArray noise) {
         NDArray out = modulatedConv.forward(x, style).mul(SQRT2);
-        if (noise == null) {
-            long[] s = out.getShape().getShape();
-            noise = out.getManager().randomNormal(new ai.djl.ndarray.types.Shape(s[0], 1, s[2], s[3]));
-        }
         out = out.add(noise.mul(weight));
         out = out.add(bias);
         return Activations.leakyRelu(out, 0.2);

@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Linear;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * {@code StyleGAN2GeneratorCSFT} (GFPGAN {@code gfpganv1_clean_arch.py} over {@code StyleGAN2GeneratorClean}): a
@@ -82,18 +84,19 @@ public final class StyleGAN2GeneratorCSFT {
     }
 
     /**
-     * latent (b, num_latent, 512), conditions (scale, shift) pairs per resolution from 8 up; with
-     * {@code randomizeNoise} fresh normal noise per layer, else the stored {@code noises.noise<i>} buffers.
+     * latent (b, num_latent, 512), conditions (scale, shift) pairs per resolution from 8 up; {@code random} null
+     * uses the stored {@code noises.noise<i>} buffers, else each layer gets fresh standard-normal noise
+     * {@code (b, 1, h, w)} drawn from it (the original's {@code randomize_noise=True}, {@code normal_()} per layer).
      * Returns the image (b, 3, out, out).
      */
-    public NDArray forward(NDArray latent, List<NDArray> conditions, boolean randomizeNoise) {
+    public NDArray forward(NDArray latent, List<NDArray> conditions, RandomGenerator random) {
         long b = latent.getShape().get(0);
         NDArray out = constantInput.repeat(0, b);
-        out = styleConv1.forward(out, latentAt(latent, 0), noise(0, randomizeNoise));
+        out = styleConv1.forward(out, latentAt(latent, 0), noise(0, out, random));
         NDArray skip = toRgb1.forward(out, latentAt(latent, 1), null);
         int i = 1;
         for (int block = 0; block < toRgbs.size(); block++) {
-            out = styleConvs.get(2 * block).forward(out, latentAt(latent, i), noise(i, randomizeNoise));
+            out = styleConvs.get(2 * block).forward(out, latentAt(latent, i), noise(i, out, random));
             if (i < conditions.size()) {
                 NDArray scale = conditions.get(i - 1);
                 NDArray shift = conditions.get(i);
@@ -106,7 +109,7 @@ public final class StyleGAN2GeneratorCSFT {
                     out = out.mul(scale).add(shift);
                 }
             }
-            out = styleConvs.get(2 * block + 1).forward(out, latentAt(latent, i + 1), noise(i + 1, randomizeNoise));
+            out = styleConvs.get(2 * block + 1).forward(out, latentAt(latent, i + 1), noise(i + 1, out, random));
             skip = toRgbs.get(block).forward(out, latentAt(latent, i + 2), skip);
             i += 2;
         }
@@ -118,8 +121,22 @@ public final class StyleGAN2GeneratorCSFT {
         return toRgbs.size() * 2 + 2;
     }
 
-    private NDArray noise(int layer, boolean randomize) {
-        return randomize ? null : noises.get(layer);
+    /**
+     * Noise of {@code layer} for a batch like {@code in} (the layer's input, on the device it runs on): the stored
+     * buffer, or {@code (b, 1, res, res)} standard-normal draws from {@code random}.
+     */
+    private NDArray noise(int layer, NDArray in, RandomGenerator random) {
+        NDArray stored = noises.get(layer);
+        if (random == null) {
+            return stored;
+        }
+        long res = stored.getShape().get(2);
+        Shape shape = new Shape(in.getShape().get(0), 1, res, res);
+        float[] z = new float[Math.toIntExact(shape.size())];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = (float) random.nextGaussian();
+        }
+        return in.getManager().create(z, shape);
     }
 
     private static NDArray latentAt(NDArray latent, int index) {

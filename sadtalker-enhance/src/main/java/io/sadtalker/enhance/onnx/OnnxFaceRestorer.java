@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * A {@link FaceRestorer} on an ONNX face-restoration export run by ONNX Runtime (through DJL's OnnxRuntime engine,
@@ -136,7 +137,7 @@ public final class OnnxFaceRestorer implements FaceRestorer, AutoCloseable {
     }
 
     @Override
-    public byte[] restore(byte[] croppedBgr) {
+    public byte[] restore(byte[] croppedBgr, RandomGenerator random) {
         int size = preset.size();
         try (NDManager scope = manager.newSubManager()) {
             float[] input = FaceTensors.toInput(croppedBgr, size, preset.mean(), preset.std(), scope).toFloatArray();

@@ -63,7 +63,7 @@ class OnnxFaceEnhancerTest {
         try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(face()),
                 OnnxFaceRestorer.open(model("neg_512.onnx"), OnnxPreset.gfpgan("1.4")), FULL, 2)) {
             RgbImage in = frame();
-            FaceRestoreEnhancer.Restoration r = e.restore(in, List.of(face()));
+            FaceRestoreEnhancer.Restoration r = e.restore(in, List.of(face()), 0);
             // -x in [-1, 1] is 255 - v in pixels: the normalisation and tensor2img round trip is exact
             assertInverted(r, 512);
             RgbImage out = r.image();
@@ -83,7 +83,7 @@ class OnnxFaceEnhancerTest {
     void codeFormerPassesFidelityAsDouble() throws Exception {
         try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(),
                 OnnxFaceRestorer.open(model("codeformer_512.onnx"), OnnxPreset.codeFormer(0.5)), FULL, 2)) {
-            assertInverted(e.restore(frame(), List.of(face())), 512);
+            assertInverted(e.restore(frame(), List.of(face()), 0), 512);
         }
     }
 
@@ -92,7 +92,7 @@ class OnnxFaceEnhancerTest {
         OnnxPreset preset = new OnnxPreset("custom", "input", "output", 256, 0f, 1f, 0f, 1f, Map.of());
         try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(),
                 OnnxFaceRestorer.open(model("one_minus_256.onnx"), preset), FULL, 2)) {
-            assertInverted(e.restore(frame(), List.of(face())), 256);
+            assertInverted(e.restore(frame(), List.of(face()), 0), 256);
         }
     }
 

@@ -158,11 +158,13 @@ public final class OcclusionAwareSPADEGenerator {
             scope.suppressNotUsedWarning();
             long b = kpDriving.getShape().get(0);
             DenseMotionNetwork.Output motion = denseMotion.forward(cache.motion, kpDriving);
+            Interruption.check();
             NDArray feature = DenseMotionNetwork.batch(cache.feature3d, b);
             NDArray out = GridSample.sample3d(feature, motion.deformation(), false);
             long[] s = out.getShape().getShape();
             out = out.reshape(s[0], s[1] * s[2], s[3], s[4]);
             out = fourth.forward(third.forward(out));
+            Interruption.check();
             if (motion.occlusionMap() != null) {
                 out = out.mul(motion.occlusionMap());
             }

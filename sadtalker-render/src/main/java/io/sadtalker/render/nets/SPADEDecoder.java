@@ -47,9 +47,12 @@ final class SPADEDecoder {
     NDArray forward(NDArray feature) {
         NDArray x = fc.forward(feature);
         for (SPADEResnetBlock block : middle) {
+            Interruption.check();
             x = replace(x, block.forward(x, feature));
         }
+        Interruption.check();
         x = replace(x, upsampled(up0, x, feature));
+        Interruption.check();
         x = replace(x, upsampled(up1, x, feature));
         NDArray last = x;
         return Scoped.run(() -> Activation.sigmoid(convImg.forward(Activation.leakyRelu(last, 0.2f))));

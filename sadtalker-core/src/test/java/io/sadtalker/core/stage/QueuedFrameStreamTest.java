@@ -1,0 +1,35 @@
+package io.sadtalker.core.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sadtalker.core.image.RgbImage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closing a stream waits until its worker has stopped and cleaned up, even from an interrupted thread (a pipeline
+ * worker being cancelled) and while the worker is in a call that ignores interrupts (a native forward pass).
+ */
+class QueuedFrameStreamTest {
+    @Test
+    void closeFromAnInterruptedThreadWaitsForTheWorkersCleanup() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        AtomicBoolean cleanedUp = new AtomicBoolean();
+        QueuedFrameStream stream = new QueuedFrameStream(2, 1, "test-worker", sink -> {
+            working.countDown();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait(); // like a native call: does not look at the interrupt flag
+            }
+            sink.put(RgbImage.wrap(1, 1, new byte[3]));
+        }, () -> cleanedUp.set(true));
+        assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.currentThread().interrupt();
+        stream.close();
+        boolean stillInterrupted = Thread.interrupted();
+        assertThat(cleanedUp).as("the worker's cleanup ran before close() returned").isTrue();
+        assertThat(stillInterrupted).as("the caller's interrupt is kept").isTrue();
+    }
+}
