@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.NativeMemory;
@@ -210,6 +211,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         private String enhancerName;
         private String backgroundEnhancer;
         private String device = "cpu";
+        private MediaLimits limits = MediaLimits.defaults();
         private final Stages explicit = new Stages();
 
         public Builder checkpoints(Path dir) { checkpointDir = dir; return this; }
@@ -225,6 +227,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         /** Any {@link FaceEnhancer}, e.g. the caller's own. */
         public Builder enhancer(FaceEnhancer v) { explicit.enhancer = v; return this; }
         public Builder device(String v) { device = v; return this; }
+        /** Bounds on picture size, detection size and audio length ({@link MediaLimits#defaults()} if not set). */
+        public Builder limits(MediaLimits v) { limits = v; return this; }
         public Builder landmarkDetector(LandmarkDetector v) { explicit.landmarks = v; return this; }
         public Builder cropper(FaceCropper v) { explicit.cropper = v; return this; }
         public Builder extractor(Face3DMMExtractor v) { explicit.extractor = v; return this; }
@@ -240,7 +244,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public TalkingHeadPipeline build() {
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
-                    enhancerName, backgroundEnhancer, device);
+                    enhancerName, backgroundEnhancer, device, limits);
             if (config.wantsGpu()) {
                 int gpus = Engine.getEngine("PyTorch").getGpuCount();
                 if (gpus == 0) {
