@@ -6,7 +6,7 @@ package io.sadtalker.core;
  * <ul>
  *   <li>{@code maxImagePixels} 100,000,000 ({@code sadtalker.maxImagePixels}): width × height of a picture or video
  *   frame, read from the file's header before anything is decoded; larger ones are refused.</li>
- *   <li>{@code maxDetectionSide} 1280 ({@code sadtalker.maxDetectionSide}): face detection (RetinaFace) runs on a
+ *   <li>{@code maxDetectionSide} 1920 ({@code sadtalker.maxDetectionSide}): face detection (RetinaFace) runs on a
  *   copy of a larger picture scaled down to this longer side, and its boxes are mapped back to the full picture;
  *   pictures up to this size are detected as they are, exactly as the original does.</li>
  *   <li>{@code maxAudioSeconds} 3600 ({@code sadtalker.maxAudioSeconds}): speech longer than this is refused
@@ -15,7 +15,7 @@ package io.sadtalker.core;
  */
 public record MediaLimits(long maxImagePixels, int maxDetectionSide, double maxAudioSeconds) {
     public static final long DEFAULT_MAX_IMAGE_PIXELS = 100_000_000L;
-    public static final int DEFAULT_MAX_DETECTION_SIDE = 1280;
+    public static final int DEFAULT_MAX_DETECTION_SIDE = 1920;
     public static final double DEFAULT_MAX_AUDIO_SECONDS = 3600;
     /** The most a 16 kHz signal can hold in one Java array, in seconds (2^31 samples). */
     public static final double AUDIO_SECONDS_CEILING = 134_000;
