@@ -2,6 +2,8 @@ package io.sadtalker.cli;
 
 import io.sadtalker.core.CancellationToken;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,12 +11,14 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-C (or SIGTERM) during a generation: a shutdown hook cancels the run's {@link CancellationToken} and holds
  * the JVM's exit until the run has stopped and closed the pipeline (bounded by {@link #GRACE_SECONDS}), so the
  * partial output is removed and native memory is released before the native libraries unload — instead of the
- * process dying inside a libtorch call.
+ * process dying inside a libtorch call. Cleanups given to {@link #onExit} run in the hook after that wait, so they
+ * happen even when the run did not stop in time.
  */
 final class Interruption implements AutoCloseable {
     static final long GRACE_SECONDS = 60;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
+    private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
 
     private Interruption(CancellationToken token, PrintWriter err) {
         hook = new Thread(() -> {
@@ -26,6 +30,7 @@ final class Interruption implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            cleanups.forEach(Runnable::run);
         }, "sadtalker-interrupt");
     }
 
@@ -34,6 +39,11 @@ final class Interruption implements AutoCloseable {
         Interruption interruption = new Interruption(token, err);
         Runtime.getRuntime().addShutdownHook(interruption.hook);
         return interruption;
+    }
+
+    /** Runs {@code cleanup} when the process is stopped by a signal, after the run stopped or the grace ran out. */
+    void onExit(Runnable cleanup) {
+        cleanups.add(cleanup);
     }
 
     @Override

@@ -90,12 +90,13 @@ final class OutputFile implements AutoCloseable {
     }
 
     /** The run wrote the video: the file stays. */
-    void keep() {
+    synchronized void keep() {
         kept = true;
     }
 
+    /** Removes the reservation unless {@link #keep()} was called; may be called again, from any thread. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (reserved && !kept) {
             try {
                 Files.deleteIfExists(path);

@@ -214,6 +214,7 @@ public final class SadTalkerCli implements Callable<Integer> {
         try (Interruption interruption = Interruption.cancelOnShutdown(cancellation, err);
              OutputFile output = outputFile != null ? OutputFile.explicit(outputFile, overwrite)
                      : OutputFile.inResultDir(resultDir, LocalDateTime.now())) {
+            interruption.onExit(output::close); // a run that does not stop within the grace leaves no file
             GenerationRequest built = request.output(output.path()).cancellation(cancellation).build();
             List<String> missing = missingCheckpoints(mode);
             if (!missing.isEmpty()) {
