@@ -39,6 +39,9 @@ public final class ImageFiles {
      * checked against {@code limits} before anything is decoded.
      */
     public static RgbImage read(Path path, MediaLimits limits) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new MediaException("image file " + path + " is not a regular file");
+        }
         byte[] encoded;
         try {
             long size = Files.size(path);

@@ -81,4 +81,12 @@ class ImageLimitsTest {
         assertThatThrownBy(() -> ImageFiles.decode("P6\n4 4\n255\n".getBytes(), "x.ppm"))
                 .isInstanceOf(MediaException.class).hasMessageContaining("x.ppm");
     }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = dir.resolve("portrait.png");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> ImageFiles.read(fifo)).isInstanceOf(MediaException.class)
+                .hasMessageContaining("not a regular file");
+    }
 }
