@@ -13,7 +13,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The pixel size an encoded picture declares in its header, read without decoding its pixels: PNG, JPEG, BMP,
- * GIF and TIFF through the JDK's Image I/O readers, WebP (VP8, VP8L, VP8X) from its RIFF chunk.
+ * GIF and TIFF through the JDK's Image I/O readers (for GIF the larger of the logical screen and the first frame),
+ * WebP (VP8, VP8L, VP8X) from its RIFF chunk.
  */
 public record ImageHeader(String format, long width, long height) {
     /** The header of {@code encoded}; a {@link MediaException} naming {@code name} when it has none it knows. */
@@ -30,8 +31,13 @@ public record ImageHeader(String format, long width, long height) {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return new ImageHeader(reader.getFormatName().toLowerCase(java.util.Locale.ROOT),
-                        reader.getWidth(0), reader.getHeight(0));
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (isGif(encoded)) { // decoders draw onto the logical screen, which may be larger than frame 0
+                    width = Math.max(width, uint16(encoded, 6));
+                    height = Math.max(height, uint16(encoded, 8));
+                }
+                return new ImageHeader(reader.getFormatName().toLowerCase(java.util.Locale.ROOT), width, height);
             } finally {
                 reader.dispose();
             }
@@ -46,6 +52,14 @@ public record ImageHeader(String format, long width, long height) {
     static boolean isWebp(byte[] b) {
         return b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
                 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    }
+
+    private static boolean isGif(byte[] b) {
+        return b.length >= 10 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F';
+    }
+
+    private static long uint16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
     /** The first chunk of a WebP file: VP8X (canvas size), VP8L (lossless bitstream) or VP8 (key frame). */

@@ -89,4 +89,13 @@ class ImageLimitsTest {
         assertThatThrownBy(() -> ImageFiles.read(fifo)).isInstanceOf(MediaException.class)
                 .hasMessageContaining("not a regular file");
     }
+
+    @Test
+    void aGifWhoseLogicalScreenIsHugeIsRefused() {
+        // logical screen 65535x65535 (12.9 GB as RGB), one 1x1 frame
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0,
+            0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B};
+        assertThatThrownBy(() -> ImageFiles.decode(gif, "screen.gif")).isInstanceOf(MediaException.class)
+                .hasMessageContaining("65535x65535");
+    }
 }
