@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         description = "Animate a portrait with a speech recording (SadTalker, natively on the JVM).",
         subcommands = {DownloadCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the video was written", "1:an unexpected error (a bug: please report it)", "2:invalid options",
+        exitCodeList = {"0:the video was written", "1:an unexpected error (a bug: please report it)",
+            "2:invalid options",
             "3:checkpoint files missing or invalid", "4:an input or output file cannot be read or written",
             "5:no face found in the portrait", "6:cancelled"})
 public final class SadTalkerCli implements Callable<Integer> {
