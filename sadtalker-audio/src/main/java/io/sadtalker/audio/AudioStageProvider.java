@@ -14,7 +14,7 @@ public final class AudioStageProvider implements StageProvider {
     @Override
     public <T> T create(Class<T> stage, PipelineConfig config) {
         if (stage == AudioDecoder.class) {
-            return stage.cast(new FfmpegAudioDecoder());
+            return stage.cast(new FfmpegAudioDecoder(config.limits()));
         }
         if (stage == MelSpectrogram.class) {
             return stage.cast(new SadTalkerMelSpectrogram());

@@ -22,7 +22,8 @@ class EnhanceStageProviderTest {
     Path dir;
 
     private PipelineConfig config(Path checkpoints, String enhancer, String background) {
-        return new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, enhancer, background, "cpu", false);
+        return new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, enhancer, background, "cpu", false,
+                io.sadtalker.core.MediaLimits.defaults());
     }
 
     private PipelineConfig config(String enhancer, String background) {

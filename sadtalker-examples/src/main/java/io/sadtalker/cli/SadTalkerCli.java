@@ -4,12 +4,14 @@ import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.models.CheckpointFiles;
 import io.sadtalker.core.pipeline.GenerationRequest;
+import io.sadtalker.core.pipeline.PipelineConfig;
 import io.sadtalker.core.pipeline.PreparedPortrait;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
@@ -17,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
         description = "Animate a portrait with a speech recording (SadTalker, natively on the JVM).",
         subcommands = {DownloadCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the video was written", "1:an unexpected error", "2:invalid options",
+        exitCodeList = {"0:the video was written", "1:an unexpected error (a bug: please report it)",
+            "2:invalid options",
             "3:checkpoint files missing or invalid", "4:an input or output file cannot be read or written",
             "5:no usable face in the portrait or reference video (crop, extcrop, full, extfull)", "6:cancelled"})
 public final class SadTalkerCli implements Callable<Integer> {
@@ -58,13 +60,19 @@ public final class SadTalkerCli implements Callable<Integer> {
     @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "folder of the official model files (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
 
-    @Option(names = {"--result_dir", "--result-dir"}, defaultValue = "./results", description = "where the video is written (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--result_dir", "--result-dir"}, defaultValue = "./results", description = "where the video is written, as <start time>.mp4 (_2, _3 ... when taken) (default: ${DEFAULT-VALUE})")
     Path resultDir;
+
+    @Option(names = "--output", description = "the video file to write instead of a new name in --result_dir; an existing file is refused without --overwrite")
+    Path outputFile;
+
+    @Option(names = "--overwrite", description = "let --output replace an existing file")
+    boolean overwrite;
 
     @Option(names = {"--pose_style", "--pose-style"}, defaultValue = "0", description = "pose style 0..45 (default: ${DEFAULT-VALUE})")
     int poseStyle;
 
-    @Option(names = {"--batch_size", "--batch-size"}, defaultValue = "2", description = "frames rendered per generator call (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--batch_size", "--batch-size"}, defaultValue = "2", description = "frames rendered per generator call, 1..16 (default: ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--size", defaultValue = "256", description = "model resolution, 256 or 512 (default: ${DEFAULT-VALUE})")
@@ -145,10 +153,12 @@ public final class SadTalkerCli implements Callable<Integer> {
             if (e instanceof io.sadtalker.core.CancelledException) {
                 return 6;
             }
-            if (e instanceof InvalidInputException || e instanceof IllegalArgumentException) {
+            if (e instanceof InvalidInputException) {
                 return 2;
             }
             if (!(e instanceof SadTalkerException)) {
+                err.println("this is a bug in sadtalker-java, not a problem with your options or files;"
+                        + " please report it with the trace below");
                 e.printStackTrace(err);
             }
             return 1;
@@ -172,25 +182,26 @@ public final class SadTalkerCli implements Callable<Integer> {
                     "--background_enhancer must be realesrgan, got " + backgroundEnhancer);
         }
         Preprocess mode = parsePreprocess();
-        SadTalkerCheckpoints sadTalkerFiles = SadTalkerCheckpoints.in(checkpointDir, size, oldVersion);
-        if (sadTalkerFiles.legacy() && !oldVersion) {
-            err.println("warning: no .safetensors file in " + checkpointDir.toAbsolutePath()
-                    + ": using the legacy checkpoints (as --old_version)");
+        if (enhancer != null && !enhancer.equalsIgnoreCase("gfpgan") && !enhancer.equalsIgnoreCase("RestoreFormer")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--enhancer must be gfpgan or RestoreFormer, got " + enhancer);
         }
-        List<String> missing = missingCheckpoints(sadTalkerFiles, mode);
-        if (!missing.isEmpty()) {
-            err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + " (facexlib/GFPGAN files also in"
-                    + " gfpgan/weights inside and beside it): " + String.join(", ", missing));
-            err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir
-                    + (sadTalkerFiles.legacy() ? " --old_version" : ""));
-            return EXIT_CHECKPOINTS;
+        if (overwrite && outputFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--overwrite applies to --output FILE only");
         }
-        Files.createDirectories(resultDir);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd_HH.mm.ss", Locale.ROOT));
-        Path output = resultDir.resolve(stamp + ".mp4");
+        MediaLimits limits = MediaLimits.defaults();
+        PipelineConfig config = new PipelineConfig(checkpointDir, size, mode, still, batchSize, enhancer,
+                backgroundEnhancer, cpu ? "cpu" : device, oldVersion, limits); // checks size, batch size and device
+        InputCheck.picture(sourceImage, limits);
+        InputCheck.audio(drivenAudio, limits);
+        for (Path reference : new Path[] {refEyeblink, refPose}) {
+            if (reference != null) {
+                InputCheck.picture(reference, limits);
+            }
+        }
         GenerationRequest.Builder request = GenerationRequest.builder().portrait(sourceImage).audio(drivenAudio)
-                .output(output).poseStyle(poseStyle).expressionScale(expressionScale).refEyeBlink(refEyeblink)
-                .refPose(refPose).seed(seed);
+                .poseStyle(poseStyle).expressionScale(expressionScale).refEyeBlink(refEyeblink).refPose(refPose)
+                .seed(seed);
         if (inputYaw != null) {
             request.yaw(inputYaw);
         }
@@ -201,21 +212,41 @@ public final class SadTalkerCli implements Callable<Integer> {
             request.roll(inputRoll);
         }
         CancellationToken cancellation = new CancellationToken();
-        GenerationRequest built = request.cancellation(cancellation).build();
         try (Interruption interruption = Interruption.cancelOnShutdown(cancellation, err);
-             ConsoleProgress progress = new ConsoleProgress(err);
-             TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
-                     .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
-                     .backgroundEnhancer(backgroundEnhancer)
-                     .device(cpu ? "cpu" : device).oldVersion(oldVersion).cancellation(cancellation).build()) {
-            PreparedPortrait portrait = pipeline.prepare(built, progress);
-            MotionCoefficients motion = pipeline.motion(portrait, built, progress);
-            if (verbose) {
-                VerboseOutputs.write(portrait, motion, sourceImage, drivenAudio, resultDir.resolve(stamp));
+             OutputFile output = outputFile != null ? OutputFile.explicit(outputFile, overwrite)
+                     : OutputFile.inResultDir(resultDir, LocalDateTime.now())) {
+            interruption.onExit(output::close); // a run that does not stop within the grace leaves no file
+            GenerationRequest built = request.output(output.path()).cancellation(cancellation).build();
+            SadTalkerCheckpoints sadTalkerFiles = SadTalkerCheckpoints.in(checkpointDir, size, oldVersion);
+            if (sadTalkerFiles.legacy() && !oldVersion) {
+                err.println("warning: no .safetensors file in " + checkpointDir.toAbsolutePath()
+                        + ": using the legacy checkpoints (as --old_version)");
             }
-            Path written = pipeline.generate(portrait, motion, built, progress);
-            progress.close();
-            out.println(written.toAbsolutePath());
+            List<String> missing = missingCheckpoints(sadTalkerFiles, mode);
+            if (!missing.isEmpty()) {
+                err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + " (facexlib/GFPGAN files"
+                        + " also in gfpgan/weights inside and beside it): " + String.join(", ", missing));
+                err.println("fetch them with: java -jar sadtalker.jar download --checkpoint_dir " + checkpointDir
+                        + (sadTalkerFiles.legacy() ? " --old_version" : ""));
+                return EXIT_CHECKPOINTS;
+            }
+            try (ConsoleProgress progress = new ConsoleProgress(err);
+                 TalkingHeadPipeline pipeline = TalkingHeadPipeline.builder().checkpoints(checkpointDir).size(size)
+                         .preprocess(mode).still(still).batchSize(batchSize).enhancer(enhancer)
+                         .backgroundEnhancer(backgroundEnhancer).limits(limits).device(config.device())
+                         .oldVersion(oldVersion).cancellation(cancellation).build()) {
+                PreparedPortrait portrait = pipeline.prepare(built, progress);
+                MotionCoefficients motion = pipeline.motion(portrait, built, progress);
+                if (verbose) {
+                    String name = output.path().getFileName().toString();
+                    VerboseOutputs.write(portrait, motion, sourceImage, drivenAudio,
+                            output.path().resolveSibling(name.substring(0, name.length() - ".mp4".length())));
+                }
+                Path written = pipeline.generate(portrait, motion, built, progress);
+                output.keep();
+                progress.close();
+                out.println(written.toAbsolutePath());
+            }
         }
         return 0;
     }

@@ -21,7 +21,8 @@ public final class PreprocessStageProvider implements StageProvider {
     public <T> T create(Class<T> stage, PipelineConfig config) {
         if (stage == LandmarkDetector.class) {
             return stage.cast(SadTalkerLandmarkDetector.open(config.requireCheckpoint("detection_Resnet50_Final.pth"),
-                    config.requireCheckpoint("alignment_WFLW_4HG.pth"), config.torchDevice()));
+                    config.requireCheckpoint("alignment_WFLW_4HG.pth"), config.torchDevice(),
+                    config.limits().maxDetectionSide()));
         }
         if (stage == FaceCropper.class) {
             return stage.cast(new SadTalkerFaceCropper());
@@ -30,7 +31,7 @@ public final class PreprocessStageProvider implements StageProvider {
             return stage.cast(SadTalkerFace3DMMExtractor.open(config.sadTalkerCheckpoints(), config.torchDevice()));
         }
         if (stage == VideoDecoder.class) {
-            return stage.cast(new FfmpegVideoDecoder());
+            return stage.cast(new FfmpegVideoDecoder(config.limits()));
         }
         return null;
     }

@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.media.FfmpegInput;
 import io.sadtalker.core.stage.VideoEncoder;
 import java.io.IOException;
 import java.nio.Buffer;
@@ -207,15 +208,10 @@ public final class VideoWriter implements VideoEncoder {
             if (!Files.isRegularFile(path)) {
                 throw new MediaException("audio file " + path + " does not exist");
             }
-            FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+            FFmpegFrameGrabber grabber = FfmpegInput.grabber(path);
             grabber.setSampleRate(AUDIO_SAMPLE_RATE);
             grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception | RuntimeException e) {
-                grabber.release();
-                throw new MediaException("cannot read audio file " + path + ": " + e.getMessage(), e);
-            }
+            FfmpegInput.start(grabber, path);
             if (grabber.getAudioChannels() <= 0) {
                 grabber.release();
                 throw new MediaException("file " + path + " has no audio stream");

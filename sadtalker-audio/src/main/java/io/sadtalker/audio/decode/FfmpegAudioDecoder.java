@@ -1,6 +1,8 @@
 package io.sadtalker.audio.decode;
 
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MediaLimits;
+import io.sadtalker.core.media.FfmpegInput;
 import io.sadtalker.core.stage.AudioDecoder;
 import java.nio.Buffer;
 import java.nio.FloatBuffer;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -22,7 +23,9 @@ import org.bytedeco.javacv.FrameGrabber;
  * <p>Silent audio is valid (all-zero samples; its mel is the floor value -4 everywhere). Failures are
  * {@link MediaException}s naming the file: missing or unreadable file, no audio stream, undecodable data, a file
  * that ends before its declared length (truncated), audio shorter than one video frame (1/25 s). Stateless and safe
- * for concurrent calls.
+ * for concurrent calls. Only local files in the formats of {@link FfmpegInput} are opened; audio longer than
+ * {@link MediaLimits#maxAudioSeconds()} (by its declared length, and again while decoding) and NaN or infinite
+ * samples are refused.
  */
 public final class FfmpegAudioDecoder implements AudioDecoder {
     public static final int TARGET_RATE = 16000;
@@ -35,11 +38,23 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     public record AudioInfo(int sourceRate, int channels, long sourceSamples, long samples16k) {
     }
 
+    private final MediaLimits limits;
+
+    /** A decoder within the {@link MediaLimits#defaults() default limits}. */
+    public FfmpegAudioDecoder() {
+        this(MediaLimits.defaults());
+    }
+
+    /** A decoder refusing audio longer than {@code limits.maxAudioSeconds()}. */
+    public FfmpegAudioDecoder(MediaLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public float[] decode16k(Path audio) {
         ChunkedSamples chunks = new ChunkedSamples();
         AudioInfo info = decode(audio, chunks);
-        return chunks.toArray((int) info.samples16k());
+        return chunks.toArray(Math.toIntExact(info.samples16k()));
     }
 
     /**
@@ -50,14 +65,11 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         if (!Files.isRegularFile(audio)) {
             throw new MediaException("audio file not found: " + audio);
         }
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(audio.toFile())) {
-            grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
-            try {
-                avutil.av_log_set_level(avutil.AV_LOG_ERROR); // no stream dump on stderr
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                throw new MediaException("cannot decode audio file " + audio + ": " + e.getMessage(), e);
-            }
+        FFmpegFrameGrabber grabber = FfmpegInput.grabber(audio);
+        grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+        FfmpegInput.start(grabber, audio);
+        try (grabber) {
+            limits.checkAudioSeconds(grabber.getLengthInTime() / 1e6, audio.toString());
             int channels = grabber.getAudioChannels();
             int rate = grabber.getSampleRate();
             if (channels <= 0 || rate <= 0) {
@@ -85,7 +97,11 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
                     mono = new float[n];
                 }
                 mixToMono(frame.samples, channels, n, mono);
+                requireFinite(mono, n, sourceSamples, rate, audio);
                 sourceSamples += n;
+                if (sourceSamples > limits.maxAudioSeconds() * rate) {
+                    limits.checkAudioSeconds((double) sourceSamples / rate, audio.toString());
+                }
                 if (resampler == null) {
                     counting.accept(mono, 0, n);
                 } else {
@@ -144,6 +160,17 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         }
     }
 
+    /** Float audio may carry NaN or infinite samples: an input error, named with the time it occurs at. */
+    private static void requireFinite(float[] mono, int n, long before, int rate, Path audio) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(mono[i])) {
+                throw new MediaException(String.format(java.util.Locale.ROOT,
+                        "audio file %s has a non-finite sample (%s) at %.3f s", audio, mono[i],
+                        (double) (before + i) / rate));
+            }
+        }
+    }
+
     /** A file that stops well before the length its header declares is truncated. */
     private static void checkComplete(Path audio, long declaredMicros, long samples, int rate) {
         if (declaredMicros <= 0) {
@@ -178,14 +205,17 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
             }
         }
 
+        /** The samples as one array; each chunk is let go once copied, so the signal is held about once. */
         float[] toArray(int total) {
             float[] all = new float[total];
             int pos = 0;
-            for (float[] c : chunks) {
+            for (int i = 0; i < chunks.size(); i++) {
                 int n = Math.min(CHUNK, total - pos);
-                System.arraycopy(c, 0, all, pos, n);
+                System.arraycopy(chunks.get(i), 0, all, pos, n);
+                chunks.set(i, null);
                 pos += n;
             }
+            chunks.clear();
             return all;
         }
     }

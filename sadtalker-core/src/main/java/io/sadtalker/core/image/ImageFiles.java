@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MediaLimits;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,28 +29,56 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Decodes the image file at {@code path} to RGB. */
+    /** Decodes the image file at {@code path} to RGB, within the {@link MediaLimits#defaults() default limits}. */
     public static RgbImage read(Path path) {
+        return read(path, MediaLimits.defaults());
+    }
+
+    /**
+     * Decodes the image file at {@code path} to RGB. The file's size and the pixel size its header declares are
+     * checked against {@code limits} before anything is decoded.
+     */
+    public static RgbImage read(Path path, MediaLimits limits) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new MediaException("image file " + path + " is not a regular file");
+        }
         byte[] encoded;
         try {
+            long size = Files.size(path);
+            long maxBytes = Math.min(Integer.MAX_VALUE - 8L, limits.maxImagePixels() * 4 + (16 << 20));
+            if (size > maxBytes) {
+                throw new MediaException("image file " + path + " is " + size + " bytes, more than a picture within"
+                        + " the limit of " + limits.maxImagePixels() + " pixels can take (" + maxBytes + ")");
+            }
             encoded = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new MediaException("cannot read image file " + path + ": " + e, e);
         }
-        return decode(encoded, path.toString());
+        return decode(encoded, path.toString(), limits);
     }
 
-    /** Decodes an encoded image (png, jpeg, bmp, webp, tiff ...); {@code name} is used in error messages. */
+    /** As {@link #decode(byte[], String, MediaLimits)} within the default limits. */
     public static RgbImage decode(byte[] encoded, String name) {
+        return decode(encoded, name, MediaLimits.defaults());
+    }
+
+    /**
+     * Decodes an encoded image (png, jpeg, bmp, gif, tiff, webp); {@code name} is used in error messages. The
+     * header's pixel size is checked against {@code limits} first ({@link ImageHeader}).
+     */
+    public static RgbImage decode(byte[] encoded, String name, MediaLimits limits) {
         if (encoded.length == 0) {
             throw new MediaException("image file " + name + " is empty");
         }
+        ImageHeader header = ImageHeader.read(encoded, name);
+        limits.checkImage(header.width(), header.height(), "image file " + name);
         try (Mat buffer = new Mat(1, encoded.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1)) {
             buffer.data().put(encoded);
             try (Mat bgr = imdecode(buffer, IMREAD_COLOR)) {
                 if (bgr == null || bgr.empty()) {
                     throw new MediaException("image file " + name + " is not a readable image (unknown format or corrupt data)");
                 }
+                limits.checkImage(bgr.cols(), bgr.rows(), "image file " + name);
                 return OpenCvImages.fromBgrMat(bgr);
             }
         }

@@ -2,6 +2,7 @@ package io.sadtalker.core.pipeline;
 
 import ai.djl.Device;
 import io.sadtalker.core.InvalidInputException;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.models.CheckpointFiles;
@@ -12,17 +13,25 @@ import java.nio.file.Path;
  * Settings a {@link StageProvider} needs to create default stages: where the official checkpoint files are,
  * the model size (256 or 512), preprocess mode, still mode, render batch size, face enhancer name
  * ({@code gfpgan}, {@code RestoreFormer}, or null for none), background enhancer ({@code realesrgan} or null) and
- * device ({@code cpu}, {@code gpu} or {@code cuda[:N]}; the default stages load their networks there), and whether
- * the legacy SadTalker checkpoints are asked for ({@code --old_version}; see {@link #sadTalkerCheckpoints()}).
+ * device ({@code cpu}, {@code gpu} or {@code cuda[:N]}; the default stages load their networks there), whether
+ * the legacy SadTalker checkpoints are asked for ({@code --old_version}; see {@link #sadTalkerCheckpoints()}) and the
+ * {@link MediaLimits} the default stages hold their inputs to. The batch size is at most {@link #MAX_BATCH_SIZE}.
  */
 public record PipelineConfig(Path checkpointDir, int size, Preprocess preprocess, boolean still, int batchSize,
-                             String enhancer, String backgroundEnhancer, String device, boolean oldVersion) {
+                             String enhancer, String backgroundEnhancer, String device, boolean oldVersion,
+                             MediaLimits limits) {
+    /** The largest render batch: each frame of a batch adds the renderer's per-frame working memory. */
+    public static final int MAX_BATCH_SIZE = 16;
+
     public PipelineConfig {
         if (size != 256 && size != 512) {
             throw new InvalidInputException("size must be 256 or 512, got " + size);
         }
-        if (batchSize <= 0) {
-            throw new InvalidInputException("batch size must be positive, got " + batchSize);
+        if (batchSize <= 0 || batchSize > MAX_BATCH_SIZE) {
+            throw new InvalidInputException("batch size must be in 1.." + MAX_BATCH_SIZE + ", got " + batchSize);
+        }
+        if (limits == null) {
+            throw new InvalidInputException("media limits are required (MediaLimits.defaults())");
         }
         if (device != null && !device.matches("(?i)cpu|(gpu|cuda)(:\\d+)?")) {
             throw new InvalidInputException("device must be cpu, gpu or cuda[:N], got '" + device + "'");

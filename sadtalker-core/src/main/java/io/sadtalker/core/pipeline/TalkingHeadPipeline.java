@@ -7,6 +7,7 @@ import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.NativeMemory;
@@ -361,6 +362,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         private boolean oldVersion;
         private int maxConcurrentRenders = 1;
         private CancellationToken cancellation = new CancellationToken();
+        private MediaLimits limits = MediaLimits.defaults();
         private final Stages explicit = new Stages();
 
         public Builder checkpoints(Path dir) { checkpointDir = dir; return this; }
@@ -391,6 +393,8 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public Builder maxConcurrentRenders(int v) { maxConcurrentRenders = v; return this; }
         /** Cancels {@link #build()} between two stage loads (with {@link CancelledException}, nothing left open). */
         public Builder cancellation(CancellationToken v) { cancellation = v; return this; }
+        /** Bounds on picture size, detection size and audio length ({@link MediaLimits#defaults()} if not set). */
+        public Builder limits(MediaLimits v) { limits = v; return this; }
         public Builder landmarkDetector(LandmarkDetector v) { explicit.landmarks = v; return this; }
         public Builder cropper(FaceCropper v) { explicit.cropper = v; return this; }
         public Builder extractor(Face3DMMExtractor v) { explicit.extractor = v; return this; }
@@ -409,7 +413,7 @@ public final class TalkingHeadPipeline implements AutoCloseable {
             }
             NativeMemory.configure();
             PipelineConfig config = new PipelineConfig(checkpointDir, size, preprocess, still, batchSize,
-                    enhancerName, backgroundEnhancer, device, oldVersion);
+                    enhancerName, backgroundEnhancer, device, oldVersion, limits);
             if (config.wantsGpu()) {
                 int gpus = Engine.getEngine("PyTorch").getGpuCount();
                 if (gpus == 0) {

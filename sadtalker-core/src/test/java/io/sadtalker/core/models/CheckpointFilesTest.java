@@ -41,7 +41,8 @@ class CheckpointFilesTest {
         assertThat(CheckpointFiles.find(checkpoints, "GFPGANv1.4.pth")).contains(direct);
         assertThat(CheckpointFiles.find(checkpoints, "parsing_parsenet.pth")).isEmpty();
 
-        PipelineConfig config = new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, null, null, "cpu", false);
+        PipelineConfig config = new PipelineConfig(checkpoints, 256, Preprocess.CROP, false, 2, null, null, "cpu", false,
+                MediaLimits.defaults());
         assertThat(config.requireCheckpoint("detection_Resnet50_Final.pth")).isEqualTo(beside.toAbsolutePath());
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The device setting is checked when the pipeline is built, not silently ignored. */
 class DeviceChoiceTest {
     private static PipelineConfig config(String device) {
-        return new PipelineConfig(null, 256, Preprocess.CROP, false, 2, null, null, device, false);
+        return new PipelineConfig(null, 256, Preprocess.CROP, false, 2, null, null, device, false,
+                io.sadtalker.core.MediaLimits.defaults());
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.ConvBatchNorm;
 import io.sadtalker.core.nn.Pooling;
+import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,24 @@ final class ResNet50 {
         return new ResNet50(ConvBatchNorm.load(w.prefix("conv1"), w.prefix("bn1"), 2, 3, BN_EPS), layers);
     }
 
-    /** The outputs of layer2, layer3 and layer4. */
+    /**
+     * The outputs of layer2, layer3 and layer4. Each layer frees its blocks' temporaries on return, so the working
+     * memory is that of one layer, not of the whole network (it grows with the picture's pixel count).
+     */
     NDList forward(NDArray x) {
-        NDArray y = Pooling.maxPool2d(Activations.relu(conv1.forward(x)), 3, 2, 1);
+        NDArray y = Scoped.run(() -> Pooling.maxPool2d(Activations.relu(conv1.forward(x)), 3, 2, 1));
         NDList out = new NDList();
         for (int l = 0; l < layers.size(); l++) {
-            for (Bottleneck block : layers.get(l)) {
-                y = block.forward(y);
-            }
+            List<Bottleneck> blocks = layers.get(l);
+            NDArray in = y;
+            y = Scoped.run(() -> {
+                NDArray h = in;
+                for (Bottleneck block : blocks) {
+                    NDArray prev = h;
+                    h = Scoped.run(() -> block.forward(prev));
+                }
+                return h;
+            });
             if (l > 0) {
                 out.add(y);
             }

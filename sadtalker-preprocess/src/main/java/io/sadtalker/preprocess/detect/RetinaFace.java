@@ -80,7 +80,9 @@ public final class RetinaFace {
         NDList conf = new NDList();
         NDList landms = new NDList();
         for (int i = 0; i < LEVELS; i++) {
-            NDArray feature = ssh.get(i).forward(fpnOut.get(i));
+            SSH module = ssh.get(i);
+            NDArray level = fpnOut.get(i);
+            NDArray feature = Scoped.run(() -> module.forward(level)); // frees the module's temporaries
             loc.add(head(bboxHead.get(i), feature, 4));
             conf.add(head(classHead.get(i), feature, 2));
             landms.add(head(landmarkHead.get(i), feature, 10));

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.FaceBox;
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
@@ -15,19 +16,25 @@ import java.util.List;
 /**
  * SadTalker's landmark step ({@code Preprocesser.get_landmark} / {@code KeypointExtractor.extract_keypoint}):
  * the first (highest-score) face of the detector, the image cut to {@code [int(y1):int(y2), int(x1):int(x2)]},
- * AWing on the cut, {@code landmark_98_to_68}, shifted back by {@code (int(x1), int(y1))}. Safe for concurrent
- * calls when the detector is; holds native memory until {@link #close()}.
+ * AWing on the cut, {@code landmark_98_to_68}, shifted back by {@code (int(x1), int(y1))}. Pictures larger than
+ * {@code maxDetectionSide} are detected on a scaled-down copy ({@link BoundedDetection}); AWing still runs on the
+ * full-resolution cut. Safe for concurrent calls when the detector is; holds native memory until {@link #close()}.
  */
 public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCloseable {
     private final FaceDetector detector;
     private final AwingFan fan;
     private final NDManager manager;
+    private final int maxDetectionSide;
 
-    /** Takes ownership of {@code manager} (holding {@code fan}'s weights); {@code detector} is closed with it. */
-    public SadTalkerLandmarkDetector(FaceDetector detector, AwingFan fan, NDManager manager) {
+    /**
+     * Takes ownership of {@code manager} (holding {@code fan}'s weights); {@code detector} is closed with it.
+     * Detection runs at most {@code maxDetectionSide} pixels wide and high.
+     */
+    public SadTalkerLandmarkDetector(FaceDetector detector, AwingFan fan, NDManager manager, int maxDetectionSide) {
         this.detector = detector;
         this.fan = fan;
         this.manager = manager;
+        this.maxDetectionSide = maxDetectionSide;
     }
 
     /**
@@ -35,17 +42,21 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
      * {@code alignment_WFLW_4HG.pth} (entry {@code state_dict}).
      */
     public static SadTalkerLandmarkDetector open(Path detectionCheckpoint, Path alignmentCheckpoint) {
-        return open(detectionCheckpoint, alignmentCheckpoint, Device.cpu());
+        return open(detectionCheckpoint, alignmentCheckpoint, Device.cpu(), MediaLimits.defaults().maxDetectionSide());
     }
 
-    /** As {@link #open(Path, Path)}, both networks on {@code device}. */
-    public static SadTalkerLandmarkDetector open(Path detectionCheckpoint, Path alignmentCheckpoint, Device device) {
+    /**
+     * As {@link #open(Path, Path)}, both networks on {@code device}, detection at most {@code maxDetectionSide}
+     * pixels wide and high ({@link MediaLimits#maxDetectionSide()}).
+     */
+    public static SadTalkerLandmarkDetector open(Path detectionCheckpoint, Path alignmentCheckpoint, Device device,
+                                                 int maxDetectionSide) {
         RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detectionCheckpoint,
                 RetinaFaceDetector.SADTALKER_THRESHOLD, device);
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(alignmentCheckpoint)) {
             AwingFan fan = AwingFan.loadWflw4hg(ckpt.weights(manager, "state_dict"));
-            return new SadTalkerLandmarkDetector(retinaFace, fan, manager);
+            return new SadTalkerLandmarkDetector(retinaFace, fan, manager, maxDetectionSide);
         } catch (RuntimeException e) {
             manager.close();
             retinaFace.close();
@@ -61,7 +72,7 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
     /** As {@link #detect(RgbImage)}; {@code name} (file or frame) is named in the error when there is no face. */
     @Override
     public Landmarks detect(RgbImage image, String name) {
-        List<FaceBox> faces = detector.detect(image);
+        List<FaceBox> faces = BoundedDetection.detect(detector, image, maxDetectionSide);
         if (faces.isEmpty()) {
             throw new NoFaceDetectedException("no face detected in " + name);
         }

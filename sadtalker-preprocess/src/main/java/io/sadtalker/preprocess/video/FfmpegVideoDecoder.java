@@ -1,6 +1,8 @@
 package io.sadtalker.preprocess.video;
 
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MediaLimits;
+import io.sadtalker.core.media.FfmpegInput;
 import io.sadtalker.core.image.ImageFiles;
 import io.sadtalker.core.image.OpenCvImages;
 import io.sadtalker.core.image.RgbImage;
@@ -20,18 +22,32 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Frames of a video file read one at a time with FFmpeg, or the single frame of a picture (detected by
  * content: PNG, JPEG, BMP, GIF, TIFF, WebP), as SadTalker accepts either for {@code --source_image}. Safe for
- * concurrent {@code open} calls; each stream belongs to one thread.
+ * concurrent {@code open} calls; each stream belongs to one thread. Videos are opened through {@link FfmpegInput}
+ * (local files, accepted formats only); pictures and frames beyond {@link MediaLimits#maxImagePixels()} are refused
+ * before decoding.
  */
 public final class FfmpegVideoDecoder implements VideoDecoder {
+    private final MediaLimits limits;
+
+    /** A decoder within the {@link MediaLimits#defaults() default limits}. */
+    public FfmpegVideoDecoder() {
+        this(MediaLimits.defaults());
+    }
+
+    /** A decoder refusing pictures and frames larger than {@code limits.maxImagePixels()}. */
+    public FfmpegVideoDecoder(MediaLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public FrameStream open(Path video) {
         if (!Files.isRegularFile(video)) {
             throw new MediaException("no such file: " + video);
         }
         if (isPicture(video)) {
-            return new SingleFrame(ImageFiles.read(video));
+            return new SingleFrame(ImageFiles.read(video, limits));
         }
-        return new GrabbedFrames(video);
+        return new GrabbedFrames(video, limits);
     }
 
     private static boolean isPicture(Path file) {
@@ -100,20 +116,20 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
         private boolean done;
         private int delivered;
 
-        GrabbedFrames(Path file) {
+        GrabbedFrames(Path file, MediaLimits limits) {
             this.file = file;
-            this.grabber = new FFmpegFrameGrabber(file.toFile());
+            this.grabber = FfmpegInput.grabber(file);
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-            try {
-                avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                closeQuietly();
-                throw new MediaException("cannot open video " + file + ": " + e.getMessage(), e);
-            }
+            FfmpegInput.start(grabber, file);
             if (grabber.getImageWidth() <= 0) {
                 closeQuietly();
                 throw new MediaException("video " + file + " has no picture stream");
+            }
+            try {
+                limits.checkImage(grabber.getImageWidth(), grabber.getImageHeight(), "video " + file);
+            } catch (MediaException e) {
+                closeQuietly();
+                throw e;
             }
             count = grabber.getLengthInVideoFrames();
             advance();

@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.FaceBox;
 import io.sadtalker.core.Landmarks;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.NoFaceDetectedException;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceDetector;
@@ -39,7 +40,8 @@ class SadTalkerLandmarkDetectorTest {
             FaceBox second = new FaceBox(0, 0, 20, 20, 0.98f, new float[10]);
             FaceDetector stub = image -> List.of(first, second);
             AwingFan fan = AwingFan.loadWflw4hg(c.weights(m));
-            SadTalkerLandmarkDetector detector = new SadTalkerLandmarkDetector(stub, fan, m.newSubManager());
+            SadTalkerLandmarkDetector detector = new SadTalkerLandmarkDetector(stub, fan, m.newSubManager(),
+                    MediaLimits.DEFAULT_MAX_DETECTION_SIDE);
 
             Landmarks lm = detector.detect(picture);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FrameStream;
 import io.sadtalker.testkit.Fixtures;
@@ -50,5 +51,24 @@ class FfmpegVideoDecoderTest {
         assertThatThrownBy(() -> decoder.open(audioOnly)).isInstanceOf(MediaException.class)
                 .hasMessageContaining("bus_chinese.wav");
         assertThatThrownBy(() -> decoder.open(dir.resolve("absent.mp4"))).isInstanceOf(MediaException.class);
+    }
+
+    @Test
+    void aListThatNamesAVideoIsRefusedAsAPortrait(@TempDir Path dir) throws Exception {
+        Files.copy(Fixtures.root().resolve("media/WDA_AlexandriaOcasioCortez_000.mp4"), dir.resolve("talk.mp4"));
+        Path list = Files.writeString(dir.resolve("portrait.mp4"), "ffconcat version 1.0\nfile 'talk.mp4'\n");
+        assertThatThrownBy(() -> decoder.open(list)).isInstanceOf(MediaException.class)
+                .hasMessageContaining("portrait.mp4").hasMessageContaining("accepted");
+    }
+
+    @Test
+    void framesBeyondThePictureLimitAreRefusedBeforeDecoding() {
+        Path video = Fixtures.root().resolve("media/WDA_AlexandriaOcasioCortez_000.mp4");
+        FfmpegVideoDecoder small = new FfmpegVideoDecoder(MediaLimits.defaults().withMaxImagePixels(512 * 511));
+        assertThatThrownBy(() -> small.open(video)).isInstanceOf(MediaException.class)
+                .hasMessageContaining("512x512").hasMessageContaining("maxImagePixels");
+        Path picture = Fixtures.root().resolve("media/full_body_1.png");
+        assertThatThrownBy(() -> small.open(picture)).isInstanceOf(MediaException.class)
+                .hasMessageContaining("800x1200");
     }
 }
