@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sadtalker.core.CheckpointException;
+import io.sadtalker.core.MediaLimits;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.pipeline.PipelineConfig;
 import java.io.IOException;
