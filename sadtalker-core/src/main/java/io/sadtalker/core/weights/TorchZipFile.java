@@ -1,5 +1,6 @@
 package io.sadtalker.core.weights;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -141,6 +142,9 @@ final class TorchZipFile implements CheckpointContainer {
         } catch (OutOfMemoryError e) {
             throw new CheckpointException(file + ": out of memory loading tensor '" + key + "' ("
                     + Arrays.toString(tensor.size()) + " " + dtype + ")", e);
+        } catch (EngineException e) {
+            throw new CheckpointException(file + ": libtorch could not make tensor '" + key + "' ("
+                    + Arrays.toString(tensor.size()) + " " + dtype + "): " + e.getMessage(), e);
         }
     }
 
