@@ -74,9 +74,11 @@ final class CropAndExtract {
             while (frames.hasNext()) {
                 token.throwIfCancelled();
                 RgbImage frame = frames.next();
+                token.throwIfCancelled();
                 String source = "frame " + rows.size() + " of " + video;
                 if (first == null && mode != Preprocess.RESIZE) {
                     first = detect(frame, source, mode);
+                    token.throwIfCancelled();
                 }
                 CroppedFace cropped = crop(frame, first, source, mode, REFERENCE_SIZE);
                 token.throwIfCancelled();

@@ -116,8 +116,8 @@ class PipelineConcurrencyTest {
             assertThat(closing).as("close() returned while a stage was still running").isNotDone();
             release.countDown();
             closing.get(30, TimeUnit.SECONDS);
-            assertThat(run).as("close() returned before the run").isDone();
-            assertThatThrownBy(run::get).hasCauseInstanceOf(CancelledException.class)
+            // the run's call ended before close() freed the stages; its future completes just after
+            assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class)
                     .hasRootCauseMessage("the pipeline was closed while the generation ran");
             assertThat(token.isCancelled()).as("the caller's own token").isFalse();
             assertThat(stages.encoded).isEmpty();
