@@ -72,6 +72,9 @@ public final class ImageFiles {
         }
         ImageHeader header = ImageHeader.read(encoded, name);
         limits.checkImage(header.width(), header.height(), "image file " + name);
+        if (PngChunks.isPng(encoded)) {
+            PngChunks.check(encoded, name);
+        }
         try (Mat buffer = new Mat(1, encoded.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1)) {
             buffer.data().put(encoded);
             try (Mat bgr = imdecode(buffer, IMREAD_COLOR)) {

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,22 @@ class ImageLimitsTest {
         out.writeBytes(type.getBytes());
         out.writeBytes(data);
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aPngWhoseChunksAreBrokenIsRefusedBeforeOpenCvSeesIt() {
+        // found by the image fuzzer: IHDR's CRC off by one and an IDAT declaring 4 GB (OpenCV spent ~2.7 s on it)
+        byte[] fuzzed = HexFormat.of().parseHex("89504e470d0a1a0a0000000d4948445200000005000000050800000000a80479"
+                + "38f800000b49444154785e6360c00700001e00018ab7370a000000000000000000006082");
+        assertThatThrownBy(() -> ImageFiles.decode(fuzzed, "fuzzed.png")).isInstanceOf(MediaException.class)
+                .hasMessageContaining("fuzzed.png").hasMessageContaining("chunk IHDR").hasMessageContaining("CRC");
+        fuzzed[32] = 0x39; // IHDR's CRC corrected: the IDAT's length is next
+        assertThatThrownBy(() -> ImageFiles.decode(fuzzed, "fuzzed.png")).isInstanceOf(MediaException.class)
+                .hasMessageContaining("chunk IDAT").hasMessageContaining("4160749579 bytes, past the end");
+        byte[] good = pngHeaderOnly(5, 5);
+        byte[] noEnd = Arrays.copyOf(good, good.length - 12);
+        assertThatThrownBy(() -> ImageFiles.decode(noEnd, "cut.png")).isInstanceOf(MediaException.class)
+                .hasMessageContaining("without an IEND chunk");
     }
 
     @Test
