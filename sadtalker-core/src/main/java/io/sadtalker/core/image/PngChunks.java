@@ -2,6 +2,7 @@ package io.sadtalker.core.image;
 
 import io.sadtalker.core.MediaException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -16,15 +17,8 @@ final class PngChunks {
     }
 
     static boolean isPng(byte[] encoded) {
-        if (encoded.length < SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (encoded[i] != SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
+        return encoded.length >= SIGNATURE.length
+                && Arrays.equals(encoded, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
     }
 
     /** Refuses a PNG whose chunks overrun the file, fail their CRC, or do not end with {@code IEND}. */

@@ -258,14 +258,7 @@ public final class ModelDownloader {
     private static String checkDigest(ModelFile file, Path path, boolean fresh) throws IOException {
         MessageDigest sha256 = digest("SHA-256");
         MessageDigest md5 = digest("MD5");
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                sha256.update(buffer, 0, n);
-                md5.update(buffer, 0, n);
-            }
-        }
+        update(path, sha256, md5);
         String actualSha256 = HexFormat.of().formatHex(sha256.digest());
         String actualMd5 = HexFormat.of().formatHex(md5.digest());
         if (!file.pinned()) {
@@ -301,14 +294,21 @@ public final class ModelDownloader {
     /** SHA-256 of a file as lower-case hex. */
     public static String sha256(Path path) throws IOException {
         MessageDigest digest = digest("SHA-256");
+        update(path, digest);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Feeds the bytes of {@code path} to every digest in one pass. */
+    private static void update(Path path, MessageDigest... digests) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
+                for (MessageDigest d : digests) {
+                    d.update(buffer, 0, n);
+                }
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest digest(String algorithm) {
