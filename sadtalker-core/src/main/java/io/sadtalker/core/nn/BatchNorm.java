@@ -10,18 +10,33 @@ import io.sadtalker.core.weights.Weights;
  * {@code running_var}, optional {@code weight}/{@code bias} (affine) and {@code num_batches_tracked} (skipped).
  */
 public final class BatchNorm {
-    private final NDArray runningMean;
-    private final NDArray runningVar;
-    private final NDArray weight;
-    private final NDArray bias;
-    private final float eps;
+    final NDArray runningMean;
+    final NDArray runningVar;
+    final NDArray weight;
+    final NDArray bias;
+    final double eps;
 
-    private BatchNorm(NDArray runningMean, NDArray runningVar, NDArray weight, NDArray bias, float eps) {
+    private BatchNorm(NDArray runningMean, NDArray runningVar, NDArray weight, NDArray bias, double eps) {
         this.runningMean = runningMean;
         this.runningVar = runningVar;
         this.weight = weight;
         this.bias = bias;
         this.eps = eps;
+    }
+
+    /**
+     * Loads an affine batch norm over {@code channels} channels: {@code running_mean}, {@code running_var},
+     * {@code weight}, {@code bias}, each checked to be {@code (channels)}; {@code eps} as the module's (1e-5).
+     */
+    public static BatchNorm load(Weights w, long channels, double eps) {
+        NDArray mean = w.get("running_mean", channels);
+        NDArray var = w.get("running_var", channels);
+        NDArray weight = w.get("weight", channels);
+        NDArray bias = w.get("bias", channels);
+        if (w.contains("num_batches_tracked")) {
+            w.skip("num_batches_tracked");
+        }
+        return new BatchNorm(mean, var, weight, bias, eps);
     }
 
     /** Loads the running statistics and, when present, the affine parameters; {@code eps} as the module's (1e-5). */
@@ -39,7 +54,12 @@ public final class BatchNorm {
         if (w.contains("num_batches_tracked")) {
             w.skip("num_batches_tracked");
         }
-        return new BatchNorm(mean, var, weight, bias, (float) eps);
+        return new BatchNorm(mean, var, weight, bias, eps);
+    }
+
+    /** The number of channels. */
+    public long channels() {
+        return runningMean.getShape().get(0);
     }
 
     /** Normalises {@code x} along axis 1. */
@@ -49,7 +69,7 @@ public final class BatchNorm {
             throw new IllegalArgumentException("batch_norm expects " + runningMean.getShape().get(0)
                     + " channels, got shape " + x.getShape());
         }
-        return ai.djl.nn.norm.BatchNorm.batchNorm(x, runningMean, runningVar, weight, bias, 1, 0.1f, eps, false)
+        return ai.djl.nn.norm.BatchNorm.batchNorm(x, runningMean, runningVar, weight, bias, 1, 0.1f, (float) eps, false)
                 .singletonOrThrow();
     }
 }

@@ -13,6 +13,25 @@ public final class Conv2d extends ConvNd {
         super(core);
     }
 
+    /**
+     * Loads a layer of {@code in} to {@code out} channels with a square {@code kernel}: {@code weight}
+     * {@code (out, in/groups, k...)} and, when {@code cfg.bias()}, {@code bias} {@code (out)}, each checked
+     * against its full shape.
+     */
+    public static Conv2d load(Weights w, int in, int out, int kernel, ConvConfig cfg) {
+        return load(w, in, out, new long[] {kernel}, cfg);
+    }
+
+    /** As {@link #load(Weights, int, int, int, ConvConfig)} with one kernel size per axis. */
+    public static Conv2d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg) {
+        return new Conv2d(ConvCore.load(w, 2, in, out, kernel, cfg));
+    }
+
+    /** This convolution followed by {@code bn}, folded into one convolution (see {@code ConvCore}). */
+    public Conv2d absorb(BatchNorm bn) {
+        return new Conv2d(core().absorb(bn));
+    }
+
     /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
     public static Conv2d load(Weights w, int stride, int padding) {
         return load(w, stride, padding, 1, 1);
@@ -26,6 +45,20 @@ public final class Conv2d extends ConvNd {
     /** Loads {@code weight} and optional {@code bias}; per-axis stride, padding and dilation (2 values each). */
     public static Conv2d load(Weights w, long[] stride, long[] padding, long[] dilation, int groups) {
         return new Conv2d(ConvCore.load(w, 2, stride, padding, dilation, groups));
+    }
+
+    /**
+     * Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}) of {@code in} to {@code out}
+     * channels with a square {@code kernel}: {@code weight_orig} {@code (out, in/groups, k, k)}, {@code weight_u},
+     * {@code weight_v} and, when {@code cfg.bias()}, {@code bias} {@code (out)}; shapes checked.
+     */
+    public static Conv2d loadSpectral(Weights w, int in, int out, int kernel, ConvConfig cfg) {
+        int groups = cfg.groups();
+        NDArray weight = SpectralNorm.weight(w, out, in / groups, kernel, kernel);
+        NDArray bias = cfg.bias() ? w.get("bias", out) : null;
+        return of(weight, bias, ConvConfig.perAxis("stride", cfg.stride(), 2),
+                ConvConfig.perAxis("padding", cfg.padding(), 2), ConvConfig.perAxis("dilation", cfg.dilation(), 2),
+                groups);
     }
 
     /** Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}); stride and padding per axis. */

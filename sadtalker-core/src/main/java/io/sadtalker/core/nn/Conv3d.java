@@ -12,6 +12,25 @@ public final class Conv3d extends ConvNd {
         super(core);
     }
 
+    /**
+     * Loads a layer of {@code in} to {@code out} channels with a square {@code kernel}: {@code weight}
+     * {@code (out, in/groups, k...)} and, when {@code cfg.bias()}, {@code bias} {@code (out)}, each checked
+     * against its full shape.
+     */
+    public static Conv3d load(Weights w, int in, int out, int kernel, ConvConfig cfg) {
+        return load(w, in, out, new long[] {kernel}, cfg);
+    }
+
+    /** As {@link #load(Weights, int, int, int, ConvConfig)} with one kernel size per axis. */
+    public static Conv3d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg) {
+        return new Conv3d(ConvCore.load(w, 3, in, out, kernel, cfg));
+    }
+
+    /** This convolution followed by {@code bn}, folded into one convolution (see {@code ConvCore}). */
+    public Conv3d absorb(BatchNorm bn) {
+        return new Conv3d(core().absorb(bn));
+    }
+
     /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
     public static Conv3d load(Weights w, int stride, int padding) {
         return load(w, stride, padding, 1, 1);

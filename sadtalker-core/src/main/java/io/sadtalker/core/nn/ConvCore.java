@@ -1,6 +1,8 @@
 package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
@@ -54,6 +56,61 @@ final class ConvCore {
         }
         NDArray bias = w.contains("bias") ? w.get("bias", shape[0]) : null;
         return new ConvCore(dims, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * Reads a layer that is {@code in} to {@code out} channels with a {@code kernel} (one value or one per axis)
+     * configured by {@code cfg}: {@code weight} must be {@code (out, in/groups, k...)} and, when {@code cfg.bias()},
+     * {@code bias} {@code (out)}; a mismatch names the key and both shapes.
+     */
+    static ConvCore load(Weights w, int dims, long in, long out, long[] kernel, ConvConfig cfg) {
+        int groups = cfg.groups();
+        if (in < 1 || out < 1 || in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("conv" + dims + "d " + in + " -> " + out
+                    + " channels must be positive and divisible by groups=" + groups);
+        }
+        long[] k = ConvConfig.perAxis("kernel", kernel, dims);
+        long[] shape = new long[dims + 2];
+        shape[0] = out;
+        shape[1] = in / groups;
+        System.arraycopy(k, 0, shape, 2, dims);
+        NDArray weight = w.get("weight", shape);
+        NDArray bias = cfg.bias() ? w.get("bias", out) : null;
+        return new ConvCore(dims, weight, bias, ConvConfig.perAxis("stride", cfg.stride(), dims),
+                ConvConfig.perAxis("padding", cfg.padding(), dims), ConvConfig.perAxis("dilation", cfg.dilation(), dims),
+                groups);
+    }
+
+    /**
+     * This convolution followed by the inference-mode batch norm {@code bn}, as one convolution:
+     * {@code W' = W * g / sqrt(v + eps)}, {@code b' = beta + (b - mean) * g / sqrt(v + eps)} (float64, stored as
+     * float32; {@code b} is 0 without a bias).
+     */
+    ConvCore absorb(BatchNorm bn) {
+        long out = weight.getShape().get(0);
+        if (bn.channels() != out) {
+            throw new IllegalArgumentException("batch norm over " + bn.channels() + " channels cannot follow a conv with "
+                    + out + " outputs");
+        }
+        NDArray folded;
+        NDArray shifted;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray std = f64(bn.runningVar).add(bn.eps).sqrt();
+            NDArray scale = f64(bn.weight).div(std);
+            NDArray centred = bias == null ? f64(bn.runningMean).neg() : f64(bias).sub(f64(bn.runningMean));
+            long[] view = new long[dims + 2];
+            java.util.Arrays.fill(view, 1);
+            view[0] = out;
+            folded = f64(weight).mul(scale.reshape(view)).toType(DataType.FLOAT32, false);
+            shifted = centred.mul(scale).add(f64(bn.bias)).toType(DataType.FLOAT32, false);
+            NDScope.unregister(folded, shifted);
+        }
+        return new ConvCore(dims, folded, shifted, stride.getShape(), padding.getShape(), dilation.getShape(), groups);
+    }
+
+    private static NDArray f64(NDArray a) {
+        return a.toType(DataType.FLOAT64, false);
     }
 
     NDArray forward(NDArray x) {

@@ -10,6 +10,10 @@ public abstract class ConvNd {
         this.core = core;
     }
 
+    ConvCore core() {
+        return core;
+    }
+
     /** Applies the convolution to {@code x}. */
     public NDArray forward(NDArray x) {
         return core.forward(x);

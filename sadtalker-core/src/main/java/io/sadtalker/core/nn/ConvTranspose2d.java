@@ -54,6 +54,24 @@ public final class ConvTranspose2d {
                 .duplicate());
     }
 
+    /**
+     * Loads a layer of {@code in} to {@code out} channels with a square {@code kernel}: {@code weight}
+     * {@code (in, out/groups, k, k)} and, when {@code cfg.bias()}, {@code bias} {@code (out)}, shapes checked;
+     * {@code outputPadding} on both axes.
+     */
+    public static ConvTranspose2d load(Weights w, int in, int out, int kernel, ConvConfig cfg, int outputPadding) {
+        int groups = cfg.groups();
+        if (in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("conv_transpose2d " + in + " -> " + out
+                    + " channels must be divisible by groups=" + groups);
+        }
+        NDArray weight = w.get("weight", in, out / groups, kernel, kernel);
+        NDArray bias = cfg.bias() ? w.get("bias", out) : null;
+        return of(weight, bias, ConvConfig.perAxis("stride", cfg.stride(), 2),
+                ConvConfig.perAxis("padding", cfg.padding(), 2), ConvCore.fill(2, outputPadding),
+                ConvConfig.perAxis("dilation", cfg.dilation(), 2), groups);
+    }
+
     /** Loads {@code weight} and optional {@code bias}; the same stride, padding and output padding on both axes. */
     public static ConvTranspose2d load(Weights w, int stride, int padding, int outputPadding) {
         return load(w, stride, padding, outputPadding, 1, 1);

@@ -21,6 +21,14 @@ public final class GroupNorm {
         this.eps = eps;
     }
 
+    /** Loads an affine group norm of {@code channels} channels in {@code groups} groups; shapes checked. */
+    public static GroupNorm load(Weights w, int groups, long channels, double eps) {
+        if (groups < 1 || channels % groups != 0) {
+            throw new IllegalArgumentException(channels + " channels not divisible into " + groups + " groups");
+        }
+        return new GroupNorm(groups, w.get("weight", channels), w.get("bias", channels), (float) eps);
+    }
+
     /** Loads an affine group norm with {@code groups} groups. */
     public static GroupNorm load(Weights w, int groups, double eps) {
         NDArray weight = w.get("weight");

@@ -20,6 +20,11 @@ public final class InstanceNorm {
         this.eps = eps;
     }
 
+    /** Loads an affine instance norm over {@code channels} channels (keys {@code weight}, {@code bias}); shapes checked. */
+    public static InstanceNorm load(Weights w, long channels, double eps) {
+        return new InstanceNorm(w.get("weight", channels), w.get("bias", channels), (float) eps);
+    }
+
     /** Loads an affine instance norm (keys {@code weight}, {@code bias}). */
     public static InstanceNorm load(Weights w, double eps) {
         NDArray weight = w.get("weight");

@@ -17,6 +17,16 @@ public final class Linear {
         this.bias = bias;
     }
 
+    /** Loads {@code weight} {@code (out, in)} and {@code bias} {@code (out)}, each checked against its full shape. */
+    public static Linear load(Weights w, int in, int out) {
+        return load(w, in, out, true);
+    }
+
+    /** Loads {@code weight} {@code (out, in)} and, when {@code bias}, {@code bias} {@code (out)}; shapes checked. */
+    public static Linear load(Weights w, int in, int out, boolean bias) {
+        return new Linear(w.get("weight", out, in), bias ? w.get("bias", out) : null);
+    }
+
     /** Loads {@code weight} (out, in) and optional {@code bias} (out). */
     public static Linear load(Weights w) {
         NDArray weight = w.get("weight");

@@ -11,9 +11,20 @@ public final class SpectralNorm {
     private SpectralNorm() {
     }
 
+    /**
+     * Reads {@code weight_orig} (checked to be {@code shape}), {@code weight_u}, {@code weight_v} from {@code w} and
+     * returns the resolved weight.
+     */
+    public static NDArray weight(Weights w, long... shape) {
+        return resolve(w, w.get("weight_orig", shape));
+    }
+
     /** Reads {@code weight_orig}, {@code weight_u}, {@code weight_v} from {@code w} and returns the resolved weight. */
     public static NDArray weight(Weights w) {
-        NDArray orig = w.get("weight_orig");
+        return resolve(w, w.get("weight_orig"));
+    }
+
+    private static NDArray resolve(Weights w, NDArray orig) {
         long out = orig.getShape().get(0);
         long rest = orig.getShape().size() / out;
         NDArray u = w.get("weight_u", out);
