@@ -8,10 +8,11 @@ import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
-import io.sadtalker.core.nn.ConvBatchNorm;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Pooling;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
+import io.sadtalker.preprocess.nets.FoldedConv;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,11 @@ import java.util.List;
  * SadTalker {@code src/face3d/util/my_awing_arch.py} {@code FAN} (= facexlib {@code alignment/awing_arch.py}):
  * the Adaptive-Wing 98-landmark network with stacked boundary-aware hourglasses ({@code alignment_WFLW_4HG.pth},
  * entry {@code state_dict}), and {@code get_landmarks}. The batch norms that follow a conv ({@code bn1},
- * {@code bn_end<i>}) are folded into it ({@link ConvBatchNorm}). Immutable after loading; safe for concurrent calls.
+ * {@code bn_end<i>}) are folded into it ({@link FoldedConv}). Immutable after loading; safe for concurrent calls.
  */
 public final class AwingFan {
     /** Network input size: {@code get_landmarks} resizes every crop to 256x256. */
     public static final int INPUT_SIZE = 256;
-    private static final double BN_EPS = 1e-5;
 
     private final int numLandmarks;
     private final CoordConvTh conv1;
@@ -38,7 +38,7 @@ public final class AwingFan {
     public record Outputs(List<NDArray> outputs, List<NDArray> boundaryChannels) {
     }
 
-    private record Stack(HourGlass m, ConvBlock topM, ConvBatchNorm convLast, Conv2d l, Conv2d bl, Conv2d al) {
+    private record Stack(HourGlass m, ConvBlock topM, Conv2d convLast, Conv2d l, Conv2d bl, Conv2d al) {
     }
 
     private AwingFan(int numLandmarks, CoordConvTh conv1, ConvBlock conv2, ConvBlock conv3, ConvBlock conv4,
@@ -52,19 +52,22 @@ public final class AwingFan {
     }
 
     /** {@code FAN(num_modules, num_landmarks)}; SadTalker uses 4 modules and 98 landmarks. */
-    public static AwingFan load(Weights w, int numModules, int numLandmarks) {
+    static AwingFan load(Weights w, int numModules, int numLandmarks) {
+        int heatmaps = numLandmarks + 1;
         List<Stack> stacks = new ArrayList<>();
         for (int i = 0; i < numModules; i++) {
             boolean last = i == numModules - 1;
-            stacks.add(new Stack(HourGlass.load(w.prefix("m" + i), 4), ConvBlock.load(w.prefix("top_m_" + i)),
-                    ConvBatchNorm.load(w.prefix("conv_last" + i), w.prefix("bn_end" + i), 1, 0, BN_EPS),
-                    Conv2d.load(w.prefix("l" + i), 1, 0), last ? null : Conv2d.load(w.prefix("bl" + i), 1, 0),
-                    last ? null : Conv2d.load(w.prefix("al" + i), 1, 0)));
+            stacks.add(new Stack(HourGlass.load(w.prefix("m" + i), 4, i == 0),
+                    ConvBlock.load(w.prefix("top_m_" + i), 256, 256),
+                    FoldedConv.load(w.prefix("conv_last" + i), w.prefix("bn_end" + i), 256, 256, 1, ConvConfig.DEFAULT),
+                    Conv2d.load(w.prefix("l" + i), 256, heatmaps, 1, ConvConfig.DEFAULT),
+                    last ? null : Conv2d.load(w.prefix("bl" + i), 256, 256, 1, ConvConfig.DEFAULT),
+                    last ? null : Conv2d.load(w.prefix("al" + i), heatmaps, 256, 1, ConvConfig.DEFAULT)));
         }
         return new AwingFan(numLandmarks,
-                CoordConvTh.loadFolded(w.prefix("conv1"), w.prefix("bn1"), BN_EPS, INPUT_SIZE, false, 2, 3),
-                ConvBlock.load(w.prefix("conv2")),
-                ConvBlock.load(w.prefix("conv3")), ConvBlock.load(w.prefix("conv4")), stacks);
+                CoordConvTh.loadFolded(w.prefix("conv1"), w.prefix("bn1"), INPUT_SIZE, 3, 64, 7, 2, 3),
+                ConvBlock.load(w.prefix("conv2"), 64, 128), ConvBlock.load(w.prefix("conv3"), 128, 128),
+                ConvBlock.load(w.prefix("conv4"), 128, 256), stacks);
     }
 
     /** SadTalker's configuration, bound strictly: 4 hourglass modules, 98 landmarks. */

@@ -6,11 +6,13 @@ import ai.djl.ndarray.NDList;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
 
 /**
- * AWing {@code ConvBlock}: three pre-activated 3x3 convs (out/2, out/4, out/4 channels) concatenated, plus the
- * residual (through {@code downsample} = BatchNorm, ReLU, 1x1 conv when the channel count changes).
+ * AWing {@code ConvBlock(in_planes, out_planes)}: three pre-activated 3x3 convs (out/2, out/4, out/4 channels)
+ * concatenated, plus the residual (through {@code downsample} = BatchNorm, ReLU, 1x1 conv when the channel count
+ * changes).
  */
 final class ConvBlock {
     private static final double BN_EPS = 1e-5;
@@ -36,16 +38,25 @@ final class ConvBlock {
         this.downsampleConv = downsampleConv;
     }
 
-    static ConvBlock load(Weights w) {
+    /** {@code ConvBlock(in_planes, out_planes)}; the downsample exists when the two differ. */
+    static ConvBlock load(Weights w, int inPlanes, int outPlanes) {
+        int half = outPlanes / 2;
+        int quarter = outPlanes / 4;
         BatchNorm dsBn = null;
         Conv2d dsConv = null;
-        if (w.contains("downsample.0.weight")) {
-            dsBn = BatchNorm.load(w.prefix("downsample").prefix(0), BN_EPS);
-            dsConv = Conv2d.load(w.prefix("downsample").prefix(2), 1, 0);
+        if (inPlanes != outPlanes) {
+            dsBn = BatchNorm.load(w.prefix("downsample").prefix(0), inPlanes, BN_EPS);
+            dsConv = Conv2d.load(w.prefix("downsample").prefix(2), inPlanes, outPlanes, 1, ConvConfig.DEFAULT.noBias());
         }
-        return new ConvBlock(BatchNorm.load(w.prefix("bn1"), BN_EPS), Conv2d.load(w.prefix("conv1"), 1, 1),
-                BatchNorm.load(w.prefix("bn2"), BN_EPS), Conv2d.load(w.prefix("conv2"), 1, 1),
-                BatchNorm.load(w.prefix("bn3"), BN_EPS), Conv2d.load(w.prefix("conv3"), 1, 1), dsBn, dsConv);
+        return new ConvBlock(BatchNorm.load(w.prefix("bn1"), inPlanes, BN_EPS),
+                conv3x3(w.prefix("conv1"), inPlanes, half), BatchNorm.load(w.prefix("bn2"), half, BN_EPS),
+                conv3x3(w.prefix("conv2"), half, quarter), BatchNorm.load(w.prefix("bn3"), quarter, BN_EPS),
+                conv3x3(w.prefix("conv3"), quarter, quarter), dsBn, dsConv);
+    }
+
+    /** {@code conv3x3(in_planes, out_planes)}: 3x3, stride 1, padding 1, no bias. */
+    private static Conv2d conv3x3(Weights w, int inPlanes, int outPlanes) {
+        return Conv2d.load(w, inPlanes, outPlanes, 3, ConvConfig.DEFAULT.padding(1).noBias());
     }
 
     NDArray forward(NDArray x) {

@@ -2,33 +2,43 @@ package io.sadtalker.preprocess.detect;
 
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Activations;
-import io.sadtalker.core.nn.ConvBatchNorm;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
+import io.sadtalker.preprocess.nets.FoldedConv;
 
 /**
  * facexlib {@code retinaface_net.conv_bn} / {@code conv_bn_no_relu} / {@code conv_bn1X1}:
- * {@code Sequential(Conv2d(bias=False), BatchNorm2d[, LeakyReLU(slope)])}, keys {@code 0.*} and {@code 1.*};
- * the batch norm is folded into the convolution ({@link ConvBatchNorm}).
+ * {@code Sequential(Conv2d(inp, oup, k, stride, bias=False), BatchNorm2d(oup)[, LeakyReLU(leaky)])}, keys
+ * {@code 0.*} and {@code 1.*}; the batch norm is folded into the convolution ({@link FoldedConv}).
  */
 final class ConvBn {
-    private static final double BN_EPS = 1e-5;
-
-    private final ConvBatchNorm conv;
+    private final Conv2d conv;
     private final Float leakySlope;
 
-    private ConvBn(ConvBatchNorm conv, Float leakySlope) {
+    private ConvBn(Conv2d conv, Float leakySlope) {
         this.conv = conv;
         this.leakySlope = leakySlope;
     }
 
-    /** With a LeakyReLU of {@code slope} ({@code conv_bn}, {@code conv_bn1X1}; slope 0 is a ReLU). */
-    static ConvBn load(Weights w, int stride, int padding, float slope) {
-        return new ConvBn(ConvBatchNorm.load(w.prefix(0), w.prefix(1), stride, padding, BN_EPS), slope);
+    /** {@code conv_bn(inp, oup, stride, leaky)}: 3x3, padding 1, LeakyReLU (slope 0 is a ReLU). */
+    static ConvBn convBn(Weights w, int inp, int oup, int stride, float leaky) {
+        return new ConvBn(load(w, inp, oup, 3, stride, 1), leaky);
     }
 
-    /** Without activation ({@code conv_bn_no_relu}). */
-    static ConvBn loadNoRelu(Weights w, int stride, int padding) {
-        return new ConvBn(ConvBatchNorm.load(w.prefix(0), w.prefix(1), stride, padding, BN_EPS), null);
+    /** {@code conv_bn_no_relu(inp, oup, stride)}: 3x3, padding 1, no activation. */
+    static ConvBn convBnNoRelu(Weights w, int inp, int oup, int stride) {
+        return new ConvBn(load(w, inp, oup, 3, stride, 1), null);
+    }
+
+    /** {@code conv_bn1X1(inp, oup, stride, leaky)}: 1x1, padding 0, LeakyReLU (slope 0 is a ReLU). */
+    static ConvBn convBn1X1(Weights w, int inp, int oup, int stride, float leaky) {
+        return new ConvBn(load(w, inp, oup, 1, stride, 0), leaky);
+    }
+
+    private static Conv2d load(Weights w, int inp, int oup, int kernel, int stride, int padding) {
+        return FoldedConv.load(w.prefix(0), w.prefix(1), inp, oup, kernel,
+                ConvConfig.DEFAULT.stride(stride).padding(padding).noBias());
     }
 
     NDArray forward(NDArray x) {

@@ -7,8 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Conv2d;
-import io.sadtalker.core.nn.ConvBatchNorm;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
+import io.sadtalker.preprocess.nets.FoldedConv;
 
 /**
  * AWing {@code CoordConvTh} with its {@code AddCoordsTh} (with_r=True): appends coordinate channels
@@ -30,15 +31,26 @@ final class CoordConvTh {
         this.conv = conv;
     }
 
-    static CoordConvTh load(Weights w, int dim, boolean withBoundary, int stride, int padding) {
-        return new CoordConvTh(dim, withBoundary, Conv2d.load(w.prefix("conv"), stride, padding));
+    /**
+     * {@code CoordConvTh(x_dim=dim, y_dim=dim, with_r=True, with_boundary, in_channels, first_one, out_channels,
+     * kernel_size, stride, padding)}: the conv ({@code conv.*}, with bias) sees {@code in_channels} + 3 coordinate
+     * channels, + 2 boundary channels unless {@code first_one}.
+     */
+    static CoordConvTh load(Weights w, int dim, boolean withBoundary, boolean firstOne, int inChannels, int outChannels,
+                            int kernel, int stride, int padding) {
+        int in = inChannels + 3 + (withBoundary && !firstOne ? 2 : 0);
+        return new CoordConvTh(dim, withBoundary, Conv2d.load(w.prefix("conv"), in, outChannels, kernel,
+                ConvConfig.DEFAULT.stride(stride).padding(padding)));
     }
 
-    /** As {@link #load}, with the batch norm {@code bn} that follows the module folded into its conv. */
-    static CoordConvTh loadFolded(Weights w, Weights bn, double eps, int dim, boolean withBoundary, int stride,
-                                  int padding) {
-        return new CoordConvTh(dim, withBoundary,
-                ConvBatchNorm.load(w.prefix("conv"), bn, stride, padding, eps).conv());
+    /**
+     * As {@link #load} without boundary channels, with the {@code BatchNorm2d(out_channels)} {@code bn} that follows
+     * the module folded into its conv.
+     */
+    static CoordConvTh loadFolded(Weights w, Weights bn, int dim, int inChannels, int outChannels, int kernel,
+                                  int stride, int padding) {
+        return new CoordConvTh(dim, false, FoldedConv.load(w.prefix("conv"), bn, inChannels + 3, outChannels, kernel,
+                ConvConfig.DEFAULT.stride(stride).padding(padding)));
     }
 
     /** {@code heatmap} may be null (first hourglass, FAN's conv1). */

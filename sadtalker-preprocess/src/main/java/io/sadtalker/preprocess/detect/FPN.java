@@ -21,11 +21,14 @@ final class FPN {
         this.merge2 = merge2;
     }
 
-    /** {@code leaky} is 0.1 when out_channels <= 64, else 0 (ResNet-50: 256 channels). */
-    static FPN load(Weights w, float leaky) {
-        return new FPN(ConvBn.load(w.prefix("output1"), 1, 0, leaky), ConvBn.load(w.prefix("output2"), 1, 0, leaky),
-                ConvBn.load(w.prefix("output3"), 1, 0, leaky), ConvBn.load(w.prefix("merge1"), 1, 1, leaky),
-                ConvBn.load(w.prefix("merge2"), 1, 1, leaky));
+    /** {@code FPN(in_channels_list, out_channels)}; leaky 0.1 when {@code out_channels <= 64}, else 0. */
+    static FPN load(Weights w, int[] inChannelsList, int outChannels) {
+        float leaky = outChannels <= 64 ? 0.1f : 0f;
+        return new FPN(ConvBn.convBn1X1(w.prefix("output1"), inChannelsList[0], outChannels, 1, leaky),
+                ConvBn.convBn1X1(w.prefix("output2"), inChannelsList[1], outChannels, 1, leaky),
+                ConvBn.convBn1X1(w.prefix("output3"), inChannelsList[2], outChannels, 1, leaky),
+                ConvBn.convBn(w.prefix("merge1"), outChannels, outChannels, 1, leaky),
+                ConvBn.convBn(w.prefix("merge2"), outChannels, outChannels, 1, leaky));
     }
 
     NDList forward(NDList input) {

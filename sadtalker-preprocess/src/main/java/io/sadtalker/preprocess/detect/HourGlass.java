@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * AWing {@code HourGlass(num_modules=1, depth=4, 256)}: a {@link CoordConvTh} (64x64, boundary aware) followed by
- * the recursive hourglass of {@link ConvBlock}s named {@code b1_<level>}, {@code b2_<level>},
+ * AWing {@code HourGlass(num_modules=1, depth=4, 256, first_one)}: a {@link CoordConvTh} (64x64, boundary aware)
+ * followed by the recursive hourglass of {@link ConvBlock}s named {@code b1_<level>}, {@code b2_<level>},
  * {@code b2_plus_1}, {@code b3_<level>}.
  */
 final class HourGlass {
+    private static final int FEATURES = 256;
+
     private final int depth;
     private final CoordConvTh coordconv;
     private final Map<String, ConvBlock> blocks;
@@ -23,15 +25,17 @@ final class HourGlass {
         this.blocks = blocks;
     }
 
-    static HourGlass load(Weights w, int depth) {
+    /** {@code HourGlass(1, depth, 256, first_one)}. */
+    static HourGlass load(Weights w, int depth, boolean firstOne) {
         Map<String, ConvBlock> blocks = new HashMap<>();
         for (int level = depth; level >= 1; level--) {
             for (String name : new String[] {"b1_", "b2_", "b3_"}) {
-                blocks.put(name + level, ConvBlock.load(w.prefix(name + level)));
+                blocks.put(name + level, ConvBlock.load(w.prefix(name + level), FEATURES, FEATURES));
             }
         }
-        blocks.put("b2_plus_1", ConvBlock.load(w.prefix("b2_plus_1")));
-        return new HourGlass(depth, CoordConvTh.load(w.prefix("coordconv"), 64, true, 1, 0), blocks);
+        blocks.put("b2_plus_1", ConvBlock.load(w.prefix("b2_plus_1"), FEATURES, FEATURES));
+        return new HourGlass(depth, CoordConvTh.load(w.prefix("coordconv"), 64, true, firstOne, FEATURES, FEATURES, 1,
+                1, 0), blocks);
     }
 
     /** Returns the hourglass output and the coordconv's {@code last_channel}. */

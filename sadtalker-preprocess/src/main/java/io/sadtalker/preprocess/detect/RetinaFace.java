@@ -8,8 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
+import io.sadtalker.preprocess.nets.ResNet;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,12 @@ public final class RetinaFace {
     /** facexlib's BGR mean, subtracted from the image channels in the order they are given. */
     static final float[] MEAN = {104f, 117f, 123f};
     private static final int LEVELS = 3;
+    /** {@code cfg_re50}: {@code in_channel}, {@code out_channel} and the anchors per position. */
+    private static final int IN_CHANNEL = 256;
+    private static final int OUT_CHANNEL = 256;
+    private static final int ANCHORS = 2;
 
-    private final ResNet50 body;
+    private final ResNet body;
     private final FPN fpn;
     private final List<SSH> ssh;
     private final List<Conv2d> classHead;
@@ -35,7 +41,7 @@ public final class RetinaFace {
     public record Outputs(NDArray loc, NDArray conf, NDArray landms) {
     }
 
-    private RetinaFace(ResNet50 body, FPN fpn, List<SSH> ssh, List<Conv2d> classHead, List<Conv2d> bboxHead,
+    private RetinaFace(ResNet body, FPN fpn, List<SSH> ssh, List<Conv2d> classHead, List<Conv2d> bboxHead,
                        List<Conv2d> landmarkHead) {
         this.body = body;
         this.fpn = fpn;
@@ -49,19 +55,25 @@ public final class RetinaFace {
      * Loads the state dict with keys {@code body.*}, {@code fpn.*}, ... (call {@code w.prefix("module")} first
      * when the file carries DataParallel's {@code module.} prefix; {@link RetinaFaceDetector#open} does).
      */
-    public static RetinaFace load(Weights w) {
-        float leaky = 0f; // out_channels 256 > 64
+    static RetinaFace load(Weights w) {
         List<SSH> ssh = new ArrayList<>();
         List<Conv2d> cls = new ArrayList<>();
         List<Conv2d> box = new ArrayList<>();
         List<Conv2d> lmk = new ArrayList<>();
         for (int i = 0; i < LEVELS; i++) {
-            ssh.add(SSH.load(w.prefix("ssh" + (i + 1)), leaky));
-            cls.add(Conv2d.load(w.prefix("ClassHead").prefix(i).prefix("conv1x1"), 1, 0));
-            box.add(Conv2d.load(w.prefix("BboxHead").prefix(i).prefix("conv1x1"), 1, 0));
-            lmk.add(Conv2d.load(w.prefix("LandmarkHead").prefix(i).prefix("conv1x1"), 1, 0));
+            ssh.add(SSH.load(w.prefix("ssh" + (i + 1)), OUT_CHANNEL, OUT_CHANNEL));
+            cls.add(head(w.prefix("ClassHead"), i, 2));
+            box.add(head(w.prefix("BboxHead"), i, 4));
+            lmk.add(head(w.prefix("LandmarkHead"), i, 10));
         }
-        return new RetinaFace(ResNet50.load(w.prefix("body")), FPN.load(w.prefix("fpn"), leaky), ssh, cls, box, lmk);
+        int[] inChannelsList = {IN_CHANNEL * 2, IN_CHANNEL * 4, IN_CHANNEL * 8};
+        FPN fpn = FPN.load(w.prefix("fpn"), inChannelsList, OUT_CHANNEL);
+        return new RetinaFace(ResNet.resnet50(w.prefix("body")), fpn, ssh, cls, box, lmk);
+    }
+
+    /** {@code ClassHead} / {@code BboxHead} / {@code LandmarkHead} {@code i}: a 1x1 conv to anchors x width. */
+    private static Conv2d head(Weights heads, int i, int width) {
+        return Conv2d.load(heads.prefix(i).prefix("conv1x1"), OUT_CHANNEL, ANCHORS * width, 1, ConvConfig.DEFAULT);
     }
 
     /**
@@ -75,7 +87,7 @@ public final class RetinaFace {
 
     /** {@code RetinaFace.forward} (test phase) on a (1,3,H,W) float image minus {@link #MEAN}. */
     public Outputs forward(NDArray inputs) {
-        NDList fpnOut = fpn.forward(body.forward(inputs));
+        NDList fpnOut = fpn.forward(body.forwardLayers(inputs, 2, 3, 4));
         NDList loc = new NDList();
         NDList conf = new NDList();
         NDList landms = new NDList();

@@ -22,11 +22,18 @@ final class SSH {
         this.conv7x7_3 = conv7x7_3;
     }
 
-    /** {@code leaky} is 0.1 when out_channels <= 64, else 0. */
-    static SSH load(Weights w, float leaky) {
-        return new SSH(ConvBn.loadNoRelu(w.prefix("conv3X3"), 1, 1), ConvBn.load(w.prefix("conv5X5_1"), 1, 1, leaky),
-                ConvBn.loadNoRelu(w.prefix("conv5X5_2"), 1, 1), ConvBn.load(w.prefix("conv7X7_2"), 1, 1, leaky),
-                ConvBn.loadNoRelu(w.prefix("conv7x7_3"), 1, 1));
+    /** {@code SSH(in_channel, out_channel)}; leaky 0.1 when {@code out_channel <= 64}, else 0. */
+    static SSH load(Weights w, int inChannel, int outChannel) {
+        if (outChannel % 4 != 0) {
+            throw new IllegalArgumentException("SSH out_channel must be a multiple of 4, got " + outChannel);
+        }
+        float leaky = outChannel <= 64 ? 0.1f : 0f;
+        int quarter = outChannel / 4;
+        return new SSH(ConvBn.convBnNoRelu(w.prefix("conv3X3"), inChannel, outChannel / 2, 1),
+                ConvBn.convBn(w.prefix("conv5X5_1"), inChannel, quarter, 1, leaky),
+                ConvBn.convBnNoRelu(w.prefix("conv5X5_2"), quarter, quarter, 1),
+                ConvBn.convBn(w.prefix("conv7X7_2"), quarter, quarter, 1, leaky),
+                ConvBn.convBnNoRelu(w.prefix("conv7x7_3"), quarter, quarter, 1));
     }
 
     NDArray forward(NDArray input) {

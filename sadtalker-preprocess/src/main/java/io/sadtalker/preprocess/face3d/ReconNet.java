@@ -5,13 +5,15 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.weights.Weights;
+import io.sadtalker.preprocess.nets.ResNet;
 
 /**
  * SadTalker's 3DMM regressor {@code ReconNetWrapper('resnet50', use_last_fc=False)} of
- * {@code src/face3d/models/networks.py} (checkpoint prefix {@code face_3drecon.}): the {@link ResNet} backbone and
- * {@code final_layers}, seven 1x1 convolutions with bias (id 80, exp 64, tex 80, angle 3, gamma 27, tx/ty 2, tz 1)
- * on the pooled 1x1 feature, concatenated to 257 coefficients. The seven heads are merged at load time into one
- * {@code 257 x 2048} matrix. Input: {@code (B, 3, 224, 224)} RGB in [0, 1]. Immutable; safe for concurrent use.
+ * {@code src/face3d/models/networks.py} (checkpoint prefix {@code face_3drecon.}): the ResNet-50 backbone
+ * ({@link ResNet}) and {@code final_layers}, seven 1x1 convolutions with bias (id 80, exp 64, tex 80, angle 3,
+ * gamma 27, tx/ty 2, tz 1) on the pooled 1x1 feature, concatenated to 257 coefficients. The seven heads are merged
+ * at load time into one {@code 257 x 2048} matrix. Input: {@code (B, 3, 224, 224)} RGB in [0, 1]. Immutable; safe
+ * for concurrent use.
  */
 public final class ReconNet {
     /** {@code ReconNetWrapper.fc_dim}. */
@@ -30,13 +32,13 @@ public final class ReconNet {
 
     /** Binds the scope holding {@code backbone.*} and {@code final_layers.*} (e.g. {@code face_3drecon}). */
     public static ReconNet load(Weights w) {
-        ResNet backbone = ResNet.load(w.prefix("backbone"));
+        ResNet backbone = ResNet.resnet50(w.prefix("backbone"));
         Weights heads = w.prefix("final_layers");
         NDList weights = new NDList();
         NDList biases = new NDList();
         for (int i = 0; i < HEADS.length; i++) {
             Weights h = heads.prefix(i);
-            weights.add(h.get("weight", HEADS[i], ResNet.LAST_DIM, 1, 1).reshape(HEADS[i], ResNet.LAST_DIM));
+            weights.add(h.get("weight", HEADS[i], ResNet.FEATURES, 1, 1).reshape(HEADS[i], ResNet.FEATURES));
             biases.add(h.get("bias", HEADS[i]));
         }
         NDArray weight = NDArrays.concat(weights).transpose(); // (2048, 257)

@@ -1,0 +1,8 @@
+/**
+ * Networks and layers shared by the preprocess stages: torchvision's ResNet-50 ({@link
+ * io.sadtalker.preprocess.nets.ResNet}, RetinaFace's body and the 3DMM regressor's backbone) and a convolution with
+ * its batch norm folded in ({@link io.sadtalker.preprocess.nets.FoldedConv}).
+ *
+ * <p>Internal: not API; may change without notice.
+ */
+package io.sadtalker.preprocess.nets;
