@@ -17,7 +17,7 @@ import java.util.function.DoubleUnaryOperator;
  * {@code crop()}'s cv2 INTER_LINEAR resize to {@code rsize}); the quad gets +0.5 and is truncated with {@code int()}
  * where it is used. Stateless and safe for concurrent use.
  */
-public final class Croper {
+final class Croper {
     private Croper() {
     }
 

@@ -5,6 +5,6 @@ package io.sadtalker.preprocess.crop;
  * before cropping), the crop box {@code (clx, cly, crx, cry)} in that resized picture and the float quad
  * {@code (lx, ly, rx, ry)} inside the crop box.
  */
-public record FaceAlignment(int rsizeWidth, int rsizeHeight, int clx, int cly, int crx, int cry,
+record FaceAlignment(int rsizeWidth, int rsizeHeight, int clx, int cly, int crx, int cry,
                             double lx, double ly, double rx, double ry) {
 }

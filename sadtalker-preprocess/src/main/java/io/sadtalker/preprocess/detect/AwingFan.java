@@ -23,7 +23,7 @@ import java.util.List;
  * entry {@code state_dict}), and {@code get_landmarks}. The batch norms that follow a conv ({@code bn1},
  * {@code bn_end<i>}) are folded into it ({@link FoldedConv}). Immutable after loading; safe for concurrent calls.
  */
-public final class AwingFan {
+final class AwingFan {
     /** Network input size: {@code get_landmarks} resizes every crop to 256x256. */
     public static final int INPUT_SIZE = 256;
 

@@ -6,7 +6,7 @@ package io.sadtalker.preprocess.detect;
  * {@code idx + W >= 4096} every landmark uses element 4095 as y_up, and if ANY {@code idx - W <= 0} every landmark
  * uses element 0 as y_down; shift 0.25 * sign(diff), then +0.5.
  */
-public final class AwingHeatmaps {
+final class AwingHeatmaps {
     private AwingHeatmaps() {
     }
 

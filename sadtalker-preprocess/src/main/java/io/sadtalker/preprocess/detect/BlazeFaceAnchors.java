@@ -7,7 +7,7 @@ import java.util.Arrays;
  * 128x128 model: 4 layers, strides [8, 16, 16, 16], anchor offset 0.5, aspect ratio 1 plus the interpolated
  * scale, so 2 anchors per cell per layer; layers of equal stride share one grid. 16x16x2 + 8x8x6 = 896 anchors.
  */
-public final class BlazeFaceAnchors {
+final class BlazeFaceAnchors {
     /** Strides of the front model. */
     public static final int[] FRONT_STRIDES = {8, 16, 16, 16};
 

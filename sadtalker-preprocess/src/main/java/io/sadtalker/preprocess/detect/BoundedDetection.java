@@ -14,7 +14,7 @@ import java.util.List;
  * original's {@code use_origin_size=True}). RetinaFace's activations grow with the pixel count (a 4000×3000 phone
  * photo needs over 24 GB at full size).
  */
-public final class BoundedDetection {
+final class BoundedDetection {
     private BoundedDetection() {
     }
 

@@ -6,7 +6,7 @@ package io.sadtalker.preprocess.detect;
  * float32 as in the original; averages are taken in the input's precision (float64 for {@code get_landmarks}'
  * output) before that cast.
  */
-public final class Landmarks98To68 {
+final class Landmarks98To68 {
     private static final int[] LEFT_EYE_68 = {36, 37, 38, 39, 40, 41};
     private static final int[] LEFT_EYE_98 = {60, 61, 63, 64, 65, 67};
     private static final int[] RIGHT_EYE_68 = {42, 43, 44, 45, 46, 47};

@@ -5,7 +5,7 @@ package io.sadtalker.preprocess.detect;
  * steps [8,16,32], clip False. Priors are (cx, cy, w, h) normalised by the image size, computed in double and
  * stored as float32 as {@code torch.Tensor(list)} does.
  */
-public final class PriorBox {
+final class PriorBox {
     private static final int[][] MIN_SIZES = {{16, 32}, {64, 128}, {256, 512}};
     private static final int[] STEPS = {8, 16, 32};
 

@@ -21,7 +21,7 @@ import java.util.List;
  * ({@code detection_Resnet50_Final.pth}): body, FPN, three SSH modules and the class / box / landmark heads.
  * Immutable after loading; {@link #forward} is safe for concurrent calls.
  */
-public final class RetinaFace {
+final class RetinaFace {
     /** facexlib's BGR mean, subtracted from the image channels in the order they are given. */
     static final float[] MEAN = {104f, 117f, 123f};
     private static final int LEVELS = 3;

@@ -27,7 +27,7 @@ public final class RetinaFaceDetector implements FaceDetector, AutoCloseable {
     private final double nmsThreshold;
 
     /** Takes ownership of {@code manager} (which holds {@code net}'s weights) and closes it in {@link #close()}. */
-    public RetinaFaceDetector(RetinaFace net, NDManager manager, double threshold, double nmsThreshold) {
+    RetinaFaceDetector(RetinaFace net, NDManager manager, double threshold, double nmsThreshold) {
         this.net = net;
         this.manager = manager;
         this.threshold = threshold;
@@ -56,6 +56,7 @@ public final class RetinaFaceDetector implements FaceDetector, AutoCloseable {
         }
     }
 
+    /** The score threshold a face must exceed. */
     public double threshold() {
         return threshold;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * (variances 0.1, 0.2), scaling by the image size, {@code score > conf_threshold}, descending sort and
  * {@code py_cpu_nms} (torchvision {@code nms}). Float32 arithmetic in the original's operation order.
  */
-public final class RetinaFacePostprocess {
+final class RetinaFacePostprocess {
     static final float VARIANCE0 = 0.1f;
     static final float VARIANCE1 = 0.2f;
 

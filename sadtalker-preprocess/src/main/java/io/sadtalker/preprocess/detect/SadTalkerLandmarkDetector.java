@@ -17,7 +17,7 @@ import java.util.List;
  * SadTalker's landmark step ({@code Preprocesser.get_landmark} / {@code KeypointExtractor.extract_keypoint}):
  * the first (highest-score) face of the detector, the image cut to {@code [int(y1):int(y2), int(x1):int(x2)]},
  * AWing on the cut, {@code landmark_98_to_68}, shifted back by {@code (int(x1), int(y1))}. Pictures larger than
- * {@code maxDetectionSide} are detected on a scaled-down copy ({@link BoundedDetection}); AWing still runs on the
+ * {@code maxDetectionSide} are detected on a scaled-down copy and the boxes mapped back; AWing still runs on the
  * full-resolution cut. Safe for concurrent calls when the detector is; holds native memory until {@link #close()}.
  */
 public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCloseable {
@@ -30,7 +30,7 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
      * Takes ownership of {@code manager} (holding {@code fan}'s weights); {@code detector} is closed with it.
      * Detection runs at most {@code maxDetectionSide} pixels wide and high.
      */
-    public SadTalkerLandmarkDetector(FaceDetector detector, AwingFan fan, NDManager manager, int maxDetectionSide) {
+    SadTalkerLandmarkDetector(FaceDetector detector, AwingFan fan, NDManager manager, int maxDetectionSide) {
         this.detector = detector;
         this.fan = fan;
         this.manager = manager;

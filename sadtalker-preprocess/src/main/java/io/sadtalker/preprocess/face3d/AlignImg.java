@@ -11,7 +11,7 @@ import io.sadtalker.core.image.RgbImage;
  * {@code resize_n_crop_img}: PIL BICUBIC resize to {@code (int32(w0*s), int32(h0*s))}, then a 224 x 224 PIL crop
  * (zero fill outside) at offsets truncated with {@code astype(np.int32)}. Stateless and safe for concurrent use.
  */
-public final class AlignImg {
+final class AlignImg {
     /** {@code align_img}'s {@code target_size}. */
     public static final double TARGET_SIZE = 224.;
     /** {@code align_img}'s {@code rescale_factor}. */

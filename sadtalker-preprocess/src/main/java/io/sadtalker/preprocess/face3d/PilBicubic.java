@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
  * <p>Each pass is one float64 matrix product with the integer fixed-point coefficients: every product and partial
  * sum is an integer below 2^53, so the result equals Pillow's integer arithmetic exactly. Stateless.
  */
-public final class PilBicubic {
+final class PilBicubic {
     private static final int PRECISION_BITS = 32 - 8 - 2;
     private static final double SUPPORT = 2.0;
 

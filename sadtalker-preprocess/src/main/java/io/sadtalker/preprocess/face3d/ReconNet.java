@@ -15,7 +15,7 @@ import io.sadtalker.preprocess.nets.ResNet;
  * at load time into one {@code 257 x 2048} matrix. Input: {@code (B, 3, 224, 224)} RGB in [0, 1]. Immutable; safe
  * for concurrent use.
  */
-public final class ReconNet {
+final class ReconNet {
     /** {@code ReconNetWrapper.fc_dim}. */
     public static final int FC_DIM = 257;
     private static final int[] HEADS = {80, 64, 80, 3, 27, 2, 1};

@@ -17,9 +17,9 @@ import java.nio.file.Path;
 /**
  * The 3DMM extraction of SadTalker's {@code CropAndExtract.generate} ({@code src/utils/preprocess.py}) for one
  * frame: landmark flip ({@code y = H - 1 - y}; landmarks that are all -1, the detector's "no face", are replaced by
- * the standard points scaled to the frame), {@link AlignImg#alignImg}, the {@link ReconNet} on the 224 x 224 face
- * {@code /255}, and {@code coeff_3dmm = [exp (64), angle (3), trans (3), trans_params[2:] (s, tx, ty)]} beside the
- * full 257 coefficients. Owns the network's native memory; safe for concurrent calls.
+ * the standard points scaled to the frame), {@code align_img}, the ResNet-50 regressor {@code ReconNetWrapper} on
+ * the 224 x 224 face {@code /255}, and {@code coeff_3dmm = [exp (64), angle (3), trans (3), trans_params[2:] (s, tx,
+ * ty)]} beside the full 257 coefficients. Owns the network's native memory; safe for concurrent calls.
  */
 public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, AutoCloseable {
     /** Checkpoint prefix of the regressor in {@code SadTalker_V0.0.2_*.safetensors}. */
@@ -30,7 +30,7 @@ public final class SadTalkerFace3DMMExtractor implements Face3DMMExtractor, Auto
     private final float[][] lm3d;
 
     /** Takes ownership of {@code manager} (closed with this extractor), which holds {@code net}'s weights. */
-    public SadTalkerFace3DMMExtractor(ReconNet net, NDManager manager) {
+    SadTalkerFace3DMMExtractor(ReconNet net, NDManager manager) {
         this.net = net;
         this.manager = manager;
         this.lm3d = StandardLandmarks.lm3d();

@@ -5,7 +5,7 @@ package io.sadtalker.preprocess.face3d;
  * points of SadTalker's {@code similarity_Lm3D_all.mat} (float32) by {@link #fivePoints}, order left eye, right eye,
  * nose, left and right mouth corner. The SDK carries them because the .mat file is not part of the checkpoints.
  */
-public final class StandardLandmarks {
+final class StandardLandmarks {
     private static final float[][] LM3D_STD = {
             {-0.3114865720272064f, 0.29036077857017517f, 0.13377952575683594f},
             {0.30979886651039124f, 0.289720356464386f, 0.1317952573299408f},

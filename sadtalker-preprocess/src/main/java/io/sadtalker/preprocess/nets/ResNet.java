@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * torchvision's {@code resnet50} without its classifier: {@code conv1} 7x7/2 + {@code bn1} + relu, max pool 3/2/1,
- * {@code layer1}..{@code layer4} of 3, 4, 6 and 3 {@link Bottleneck}s (planes 64, 128, 256, 512, expansion 4; the
+ * {@code layer1}..{@code layer4} of 3, 4, 6 and 3 {@code Bottleneck}s (planes 64, 128, 256, 512, expansion 4; the
  * first block of layers 2-4 has stride 2). Keys {@code conv1}, {@code bn1}, {@code layer<i>.<j>.*}; every batch norm
  * is folded into the conv before it ({@link FoldedConv}). facexlib's RetinaFace takes layers 2-4
  * ({@link #forwardLayers}), SadTalker's {@code ReconNetWrapper} the pooled feature ({@link #forward}).

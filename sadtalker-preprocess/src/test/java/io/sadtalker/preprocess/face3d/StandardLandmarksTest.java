@@ -3,27 +3,17 @@ package io.sadtalker.preprocess.face3d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sadtalker.core.config.MatFiles;
 import io.sadtalker.testkit.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.MatFile;
-import us.hebi.matlab.mat.types.Matrix;
 
 class StandardLandmarksTest {
     @Test
-    void constantsAreLoadLm3dOfTheOriginalMatFile() throws Exception {
+    void constantsAreLoadLm3dOfTheOriginalMatFile() {
         Path mat = Fixtures.config().resolve("similarity_Lm3D_all.mat");
-        float[][] lm68 = new float[68][3];
-        try (MatFile file = Mat5.readFromFile(mat.toFile())) {
-            Matrix lm = file.getMatrix("lm");
-            assertThat(lm.getDimensions()).containsExactly(68, 3);
-            for (int i = 0; i < 68; i++) {
-                for (int j = 0; j < 3; j++) {
-                    lm68[i][j] = lm.getFloat(i, j);
-                }
-            }
-        }
+        float[][] lm68 = MatFiles.readMatrix(mat, "lm");
+        assertThat(lm68).hasDimensions(68, 3);
         float[][] expected = StandardLandmarks.fivePoints(lm68);
         float[][] actual = StandardLandmarks.lm3d();
         for (int i = 0; i < 5; i++) {
@@ -51,5 +41,6 @@ class StandardLandmarksTest {
     void lm3dReturnsACopy() {
         StandardLandmarks.lm3d()[0][0] = 42f;
         assertThat(StandardLandmarks.lm3d()[0][0]).isEqualTo(-0.3114865720272064f);
+        assertThat(StandardLandmarks.lm3d()).hasDimensions(5, 3);
     }
 }
