@@ -24,9 +24,6 @@ final class SSH {
 
     /** {@code SSH(in_channel, out_channel)}; leaky 0.1 when {@code out_channel <= 64}, else 0. */
     static SSH load(Weights w, int inChannel, int outChannel) {
-        if (outChannel % 4 != 0) {
-            throw new IllegalArgumentException("SSH out_channel must be a multiple of 4, got " + outChannel);
-        }
         float leaky = outChannel <= 64 ? 0.1f : 0f;
         int quarter = outChannel / 4;
         return new SSH(ConvBn.convBnNoRelu(w.prefix("conv3X3"), inChannel, outChannel / 2, 1),
