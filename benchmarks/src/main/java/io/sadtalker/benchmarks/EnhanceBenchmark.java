@@ -8,7 +8,7 @@ import io.sadtalker.core.GradMode;
 import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.weights.Checkpoint;
-import io.sadtalker.enhance.GfpganEnhancer;
+import io.sadtalker.enhance.GFPGANer;
 import io.sadtalker.enhance.gfpgan.GFPGANv1Clean;
 import io.sadtalker.enhance.parsing.ParseNet;
 import io.sadtalker.enhance.restoreformer.RestoreFormer;
@@ -52,7 +52,7 @@ public class EnhanceBenchmark {
     private RestoreFormer restoreFormer;
     private ParseNet parseNet;
     private NDArray face;
-    private GfpganEnhancer enhancer;
+    private GFPGANer enhancer;
     private RgbImage frame;
 
     @Setup(Level.Trial)
@@ -76,8 +76,9 @@ public class EnhanceBenchmark {
         frame = RgbImage.of((int) image.getShape().get(1), (int) image.getShape().get(0), image.toByteArray());
         float[] d = c.input("detection", manager).toFloatArray();
         List<FaceBox> faces = List.of(new FaceBox(d[0], d[1], d[2], d[3], d[4], Arrays.copyOfRange(d, 5, 15)));
-        enhancer = GfpganEnhancer.open(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", SEED),
-                SyntheticCheckpoints.path("parsing_parsenet.pth.json", SEED), f -> faces, false);
+        enhancer = GFPGANer.builder().gfpgan(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", SEED))
+                .parseNet(SyntheticCheckpoints.path("parsing_parsenet.pth.json", SEED)).faceDetector(f -> faces)
+                .randomizeNoise(false).build();
     }
 
     @TearDown(Level.Trial)

@@ -31,9 +31,9 @@ public final class EnhanceStageProvider implements StageProvider {
         Path detection = config.requireCheckpoint("detection_Resnet50_Final.pth");
         RealESRGANBackground background = background(config);
         try {
-            return stage.cast(gfpgan
-                    ? GfpganEnhancer.open(restorerFile, parsenet, detection, true, background, config.torchDevice())
-                    : RestoreFormerEnhancer.open(restorerFile, parsenet, detection, background, config.torchDevice()));
+            GFPGANer.Builder builder = GFPGANer.builder().parseNet(parsenet).retinaFace(detection)
+                    .backgroundUpsampler(background).device(config.torchDevice());
+            return stage.cast((gfpgan ? builder.gfpgan(restorerFile) : builder.restoreFormer(restorerFile)).build());
         } catch (RuntimeException e) {
             if (background != null) {
                 background.close();

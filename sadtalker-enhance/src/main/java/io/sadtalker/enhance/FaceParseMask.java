@@ -22,7 +22,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@code GaussianBlur((101, 101), 11)} in float64, a 10-px zero border, /255, resized to the face size.
  * Safe for concurrent calls.
  */
-public final class FaceParseMask implements FaceMask {
+final class FaceParseMask implements FaceMask {
     private static final double[] MASK_COLORMAP = {
         0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 255, 0, 0, 0};
     private static final int PARSE_SIZE = 512;
@@ -30,7 +30,7 @@ public final class FaceParseMask implements FaceMask {
 
     private final ParseNet parseNet;
 
-    public FaceParseMask(ParseNet parseNet) {
+    FaceParseMask(ParseNet parseNet) {
         this.parseNet = parseNet;
     }
 

@@ -31,7 +31,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * over a Lanczos-4 upscaled background, blended in float64 and truncated to uint8. All pixels are HWC BGR
  * uint8 (OpenCV's order). Stateless; safe for concurrent calls.
  */
-public final class FaceRestoreHelper {
+final class FaceRestoreHelper {
     /** facexlib's five-point template for a 512 face (left eye, right eye, nose, mouth left, mouth right). */
     private static final double[] TEMPLATE_512 = {
         192.98138, 239.94708, 318.90277, 240.1936, 256.63416, 314.01935, 201.26117, 371.41043, 313.08905, 371.15118};
@@ -42,7 +42,7 @@ public final class FaceRestoreHelper {
     private final double eyeDistThreshold;
 
     /** {@code faceSize} of the aligned crop, {@code upscale} of the output, faces with smaller eye distance skipped. */
-    public FaceRestoreHelper(int faceSize, int upscale, double eyeDistThreshold) {
+    FaceRestoreHelper(int faceSize, int upscale, double eyeDistThreshold) {
         if (faceSize < 1 || upscale < 1) {
             throw new IllegalArgumentException("faceSize and upscale must be positive: " + faceSize + ", " + upscale);
         }
@@ -51,21 +51,16 @@ public final class FaceRestoreHelper {
         this.eyeDistThreshold = eyeDistThreshold;
     }
 
-    /** GFPGANer as SadTalker builds it: 512 crops, upscale 2, eye distance threshold 5. */
-    public static FaceRestoreHelper gfpgan() {
-        return new FaceRestoreHelper(512, 2, 5);
-    }
-
-    public int faceSize() {
+    int faceSize() {
         return faceSize;
     }
 
-    public int upscale() {
+    int upscale() {
         return upscale;
     }
 
     /** {@code get_face_landmarks_5}: the landmarks (10 values) of every face whose eye distance reaches the threshold. */
-    public List<float[]> landmarks5(List<FaceBox> faces) {
+    List<float[]> landmarks5(List<FaceBox> faces) {
         List<float[]> out = new ArrayList<>();
         for (FaceBox f : faces) {
             float[] lm = f.landmarks5();
@@ -79,7 +74,7 @@ public final class FaceRestoreHelper {
     }
 
     /** {@code cv2.estimateAffinePartial2D(landmarks, template, method=LMEDS)}: the 2x3 similarity, row-major. */
-    public double[] affineMatrix(float[] landmarks5) {
+    double[] affineMatrix(float[] landmarks5) {
         double scale = faceSize / 512.0;
         float[] template = new float[10];
         for (int i = 0; i < 10; i++) {
@@ -95,7 +90,7 @@ public final class FaceRestoreHelper {
     }
 
     /** {@code align_warp_face}: warps the BGR frame to the {@code faceSize} crop (bilinear, grey constant border). */
-    public byte[] alignWarpFace(Mat bgr, double[] affine) {
+    byte[] alignWarpFace(Mat bgr, double[] affine) {
         try (Mat m = matrix(affine); Mat out = new Mat()) {
             opencv_imgproc.warpAffine(bgr, out, m, new Size(faceSize, faceSize), opencv_imgproc.INTER_LINEAR,
                     BORDER_CONSTANT, BORDER);
@@ -104,7 +99,7 @@ public final class FaceRestoreHelper {
     }
 
     /** {@code get_inverse_affine} plus the paste step's in-place {@code [:, 2] += 0.5 * upscale} (upscale > 1). */
-    public double[] inverseAffine(double[] affine) {
+    double[] inverseAffine(double[] affine) {
         try (Mat m = matrix(affine); Mat inv = new Mat()) {
             opencv_imgproc.invertAffineTransform(m, inv);
             double[] out = doubles(inv, 6);
@@ -119,12 +114,7 @@ public final class FaceRestoreHelper {
     }
 
     /** One restored face to paste: its crop (BGR), inverse affine and soft mask (faceSize² float64, or null). */
-    public record Paste(byte[] restoredBgr, double[] inverseAffine, double[] mask) {
-    }
-
-    /** {@link #pasteFacesToInputImage(Mat, List, Mat, NDManager)} without an upsampled background. */
-    public byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, NDManager manager) {
-        return pasteFacesToInputImage(bgr, faces, null, manager);
+    record Paste(byte[] restoredBgr, double[] inverseAffine, double[] mask) {
     }
 
     /**
@@ -133,7 +123,7 @@ public final class FaceRestoreHelper {
      * (bilinear, zero border) and blended with its warped soft mask in float64; result truncated to uint8.
      * Returns HWC BGR bytes of the upscaled frame.
      */
-    public byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, Mat upsampledBgr, NDManager manager) {
+    byte[] pasteFacesToInputImage(Mat bgr, List<Paste> faces, Mat upsampledBgr, NDManager manager) {
         int wUp = bgr.cols() * upscale;
         int hUp = bgr.rows() * upscale;
         Size size = new Size(wUp, hUp);

@@ -2,7 +2,6 @@ package io.sadtalker.enhance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.image.OpenCvImages;
 import io.sadtalker.core.image.RgbImage;
 import java.util.List;
@@ -49,7 +48,7 @@ class BackgroundUpsamplerFlowTest {
         };
     }
 
-    private static RgbImage enhance(BackgroundUpsampler background, NDManager manager) {
+    private static RgbImage enhance(BackgroundUpsampler background) {
         FaceRestorer identity = new FaceRestorer() {
             @Override
             public int faceSize() {
@@ -61,39 +60,34 @@ class BackgroundUpsamplerFlowTest {
                 return croppedBgr;
             }
         };
-        FaceRestoreEnhancer flow = new FaceRestoreEnhancer(frame -> List.of(), identity,
-                (face, size, m) -> new double[size * size], FaceRestoreHelper.gfpgan(), background, manager);
-        return flow.enhance(frame());
+        try (GFPGANer enhancer = GFPGANer.builder().faceDetector(frame -> List.of()).restorer(identity)
+                .faceMask((face, size, m) -> new double[size * size]).backgroundUpsampler(background).build()) {
+            return enhancer.enhance(frame());
+        }
     }
 
     @Test
     void backgroundComesFromTheUpsampler() {
         AtomicInteger calls = new AtomicInteger();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            RgbImage out = enhance(ramp(2, calls), manager);
-            assertThat(calls).hasValue(1);
-            assertThat(out.width()).isEqualTo(2 * W);
-            assertThat(out.height()).isEqualTo(2 * H);
-            assertThat(out.bgr()).isEqualTo(ramp(2, new AtomicInteger()).upsample(frame().bgr(), W, H));
-        }
+        RgbImage out = enhance(ramp(2, calls));
+        assertThat(calls).hasValue(1);
+        assertThat(out.width()).isEqualTo(2 * W);
+        assertThat(out.height()).isEqualTo(2 * H);
+        assertThat(out.bgr()).isEqualTo(ramp(2, new AtomicInteger()).upsample(frame().bgr(), W, H));
     }
 
     @Test
     void upsamplerOutputOfAnotherScaleIsResizedWithLanczos() {
         AtomicInteger calls = new AtomicInteger();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            RgbImage out = enhance(ramp(4, calls), manager);
-            byte[] upsampled = ramp(4, new AtomicInteger()).upsample(frame().bgr(), W, H);
-            assertThat(out.bgr()).isEqualTo(lanczos(upsampled, 4 * W, 4 * H));
-        }
+        RgbImage out = enhance(ramp(4, calls));
+        byte[] upsampled = ramp(4, new AtomicInteger()).upsample(frame().bgr(), W, H);
+        assertThat(out.bgr()).isEqualTo(lanczos(upsampled, 4 * W, 4 * H));
     }
 
     @Test
     void withoutUpsamplerTheFrameIsResizedWithLanczos() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            RgbImage out = enhance(null, manager);
-            assertThat(out.bgr()).isEqualTo(lanczos(frame().bgr(), W, H));
-        }
+        RgbImage out = enhance(null);
+        assertThat(out.bgr()).isEqualTo(lanczos(frame().bgr(), W, H));
     }
 
     private static byte[] lanczos(byte[] bgr, int w, int h) {

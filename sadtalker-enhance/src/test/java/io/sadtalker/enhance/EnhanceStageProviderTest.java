@@ -75,7 +75,7 @@ class EnhanceStageProviderTest {
                 "parsing_parsenet.pth.json", "detection_Resnet50_Final.pth.json", "RealESRGAN_x2plus.pth.json");
         FaceEnhancer enhancer = new EnhanceStageProvider().create(FaceEnhancer.class,
                 config(checkpoints, "RestoreFormer", "realesrgan"));
-        assertThat(enhancer).isInstanceOf(RestoreFormerEnhancer.class);
+        assertThat(enhancer).isInstanceOf(GFPGANer.class);
         ((AutoCloseable) enhancer).close();
     }
 }

@@ -25,18 +25,18 @@ class FaceRestoreParityTest {
     @TestFactory
     Stream<DynamicTest> faceRestore() {
         return ParityTests.cases("face_restore", c -> {
-            NDManager manager = NDManager.newBaseManager();
-            try (GfpganEnhancer enhancer = GfpganEnhancer.of(c.weights(manager, 0), c.weights(manager, 1),
-                    frame -> {
-                        throw new AssertionError("the case replaces the detector");
-                    }, manager, c.params().get("randomize_noise").asBoolean())) {
+            try (NDManager manager = NDManager.newBaseManager();
+                 GFPGANer enhancer = GFPGANer.builder().gfpgan(c.checkpointPath(0)).parseNet(c.checkpointPath(1))
+                         .faceDetector(frame -> {
+                             throw new AssertionError("the case replaces the detector");
+                         }).randomizeNoise(c.params().get("randomize_noise").asBoolean()).build()) {
                 NDArray image = c.input("image", manager);
                 int h = (int) image.getShape().get(0);
                 int w = (int) image.getShape().get(1);
                 RgbImage frame = RgbImage.wrap(w, h, image.toByteArray());
-                FaceRestoreEnhancer.Restoration r = enhancer.restore(frame, List.of(detection(c, manager)), 0);
+                GFPGANer.Restoration r = enhancer.restore(frame, List.of(detection(c, manager)), 0);
                 assertThat(r.faces()).hasSize(1);
-                FaceRestoreEnhancer.AlignedFace face = r.faces().get(0);
+                GFPGANer.AlignedFace face = r.faces().get(0);
                 int size = c.params().get("face_size").asInt();
                 ParityAssert.checkAll(c, name -> switch (name) {
                     case "affine_matrix" -> HostTensor.of(face.affineMatrix(), 2, 3);

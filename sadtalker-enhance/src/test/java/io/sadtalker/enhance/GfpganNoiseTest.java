@@ -23,7 +23,7 @@ class GfpganNoiseTest {
              Checkpoint ckpt = Checkpoint.open(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", "dev-1"))) {
             GFPGANv1Clean net = ckpt.weights(manager, "params_ema")
                     .bind(w -> GFPGANv1Clean.load(w, GFPGANv1Clean.Config.v14()));
-            GfpganRestorer restorer = new GfpganRestorer(net, manager, 512, true);
+            FaceRestorer restorer = NetworkRestorer.gfpgan(net, 512, true, manager);
             byte[] face = new byte[512 * 512 * 3];
             new Random(3).nextBytes(face);
             byte[] first = restorer.restore(face, new SplittableRandom(5));

@@ -22,7 +22,7 @@ class RestorerMemoryTest {
              Checkpoint ckpt = Checkpoint.open(SyntheticCheckpoints.path("GFPGANv1.4.pth.json", "dev-1"))) {
             GFPGANv1Clean net = ckpt.weights(manager, "params_ema")
                     .bind(w -> GFPGANv1Clean.load(w, GFPGANv1Clean.Config.v14()));
-            GfpganRestorer restorer = new GfpganRestorer(net, manager, 512, false);
+            FaceRestorer restorer = NetworkRestorer.gfpgan(net, 512, false, manager);
             int loaded = manager.getManagedArrays().size();
             byte[] face = new byte[512 * 512 * 3];
             new Random(2).nextBytes(face);

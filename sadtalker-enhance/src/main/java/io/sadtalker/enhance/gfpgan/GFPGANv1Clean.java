@@ -2,9 +2,9 @@ package io.sadtalker.enhance.gfpgan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Linear;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * {@code GFPGANv1Clean} (GFPGAN {@code gfpgan/archs/gfpganv1_clean_arch.py}) as GFPGANv1.4 configures it
  * ({@code out_size=512, channel_multiplier=2, sft_half=True, different_w=True, input_is_latent=True}): a U-Net
- * encoder/decoder of {@link ResBlock}s whose decoder features give the SFT scale/shift conditions, a linear map
- * of the bottleneck to one latent per StyleGAN layer, and the {@link StyleGAN2GeneratorCSFT} decoder. Load from
+ * encoder/decoder of {@code ResBlock}s whose decoder features give the SFT scale/shift conditions, a linear map
+ * of the bottleneck to one latent per StyleGAN layer, and the {@code StyleGAN2GeneratorCSFT} decoder. Load from
  * {@code GFPGANv1.4.pth} entry {@code params_ema}. Immutable after loading; {@link #forward} is safe for
  * concurrent calls (each thread must have grad mode off).
  */
@@ -28,6 +28,11 @@ public final class GFPGANv1Clean {
         }
     }
 
+    /** GFPGANer's {@code num_style_feat} for arch 'clean'. */
+    static final int NUM_STYLE_FEAT = 512;
+    /** GFPGANer's {@code channel_multiplier} for arch 'clean'. */
+    static final int CHANNEL_MULTIPLIER = 2;
+
     private final Conv2d convBodyFirst;
     private final List<ResBlock> convBodyDown;
     private final Conv2d finalConv;
@@ -37,11 +42,10 @@ public final class GFPGANv1Clean {
     private final StyleGAN2GeneratorCSFT stylegan;
     private final List<Conv2d[]> conditionScale;
     private final List<Conv2d[]> conditionShift;
-    private final long numStyleFeat;
 
     private GFPGANv1Clean(Conv2d convBodyFirst, List<ResBlock> convBodyDown, Conv2d finalConv, List<ResBlock> convBodyUp,
                           List<Conv2d> toRGB, Linear finalLinear, StyleGAN2GeneratorCSFT stylegan,
-                          List<Conv2d[]> conditionScale, List<Conv2d[]> conditionShift, long numStyleFeat) {
+                          List<Conv2d[]> conditionScale, List<Conv2d[]> conditionShift) {
         this.convBodyFirst = convBodyFirst;
         this.convBodyDown = convBodyDown;
         this.finalConv = finalConv;
@@ -51,39 +55,63 @@ public final class GFPGANv1Clean {
         this.stylegan = stylegan;
         this.conditionScale = conditionScale;
         this.conditionShift = conditionShift;
-        this.numStyleFeat = numStyleFeat;
     }
 
-    /** Binds the network to {@code w} (the {@code params_ema} state dict). */
+    /**
+     * Binds the network to {@code w} (the {@code params_ema} state dict), every tensor checked against its shape in
+     * {@code GFPGANv1Clean(out_size, num_style_feat=512, channel_multiplier=2, narrow=1, different_w=True, ...)}.
+     */
     public static GFPGANv1Clean load(Weights w, Config cfg) {
         int logSize = log2(cfg.outSize());
-        Conv2d first = Conv2d.load(w.prefix("conv_body_first"), 1, 0);
+        ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        int in = unetChannels(cfg.outSize());
+        Conv2d first = Conv2d.load(w.prefix("conv_body_first"), 3, in, 1, ConvConfig.DEFAULT);
         List<ResBlock> down = new ArrayList<>();
+        for (int i = logSize; i > 2; i--) {
+            int out = unetChannels(1 << (i - 1));
+            down.add(ResBlock.load(w.prefix("conv_body_down").prefix(logSize - i), in, out, false));
+            in = out;
+        }
+        int bottom = unetChannels(4);
+        Conv2d finalConv = Conv2d.load(w.prefix("final_conv"), in, bottom, 3, same);
+        in = bottom;
         List<ResBlock> up = new ArrayList<>();
         List<Conv2d> rgb = new ArrayList<>();
         List<Conv2d[]> scale = new ArrayList<>();
         List<Conv2d[]> shift = new ArrayList<>();
-        for (int i = 0; i < logSize - 2; i++) {
-            down.add(ResBlock.load(w.prefix("conv_body_down").prefix(i), false));
-            up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i), true));
-            rgb.add(Conv2d.load(w.prefix("toRGB").prefix(i), 1, 0));
-            scale.add(sequential(w.prefix("condition_scale").prefix(i)));
-            shift.add(sequential(w.prefix("condition_shift").prefix(i)));
+        for (int i = 3; i <= logSize; i++) {
+            int out = unetChannels(1 << i);
+            int sftOut = cfg.sftHalf() ? out : 2 * out;
+            up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i - 3), in, out, true));
+            rgb.add(Conv2d.load(w.prefix("toRGB").prefix(i - 3), out, 3, 1, ConvConfig.DEFAULT));
+            scale.add(sequential(w.prefix("condition_scale").prefix(i - 3), out, sftOut));
+            shift.add(sequential(w.prefix("condition_shift").prefix(i - 3), out, sftOut));
+            in = out;
         }
-        Conv2d finalConv = Conv2d.load(w.prefix("final_conv"), 1, 1);
-        Linear finalLinear = Linear.load(w.prefix("final_linear"));
+        int numLatent = logSize * 2 - 2;
+        Linear finalLinear = Linear.load(w.prefix("final_linear"), bottom * 4 * 4, numLatent * NUM_STYLE_FEAT);
         StyleGAN2GeneratorCSFT decoder = StyleGAN2GeneratorCSFT.load(w.prefix("stylegan_decoder"), cfg.outSize(),
-                cfg.numMlp(), cfg.sftHalf());
-        long numStyleFeat = finalLinear.weight().getShape().get(0) / decoder.numLatent();
-        if (numStyleFeat * decoder.numLatent() != finalLinear.weight().getShape().get(0)) {
-            throw new CheckpointException("'" + w.path() + "final_linear.weight' has shape "
-                    + finalLinear.weight().getShape() + ", expected " + decoder.numLatent() + " latents x style size");
-        }
-        return new GFPGANv1Clean(first, down, finalConv, up, rgb, finalLinear, decoder, scale, shift, numStyleFeat);
+                NUM_STYLE_FEAT, cfg.numMlp(), CHANNEL_MULTIPLIER, cfg.sftHalf());
+        return new GFPGANv1Clean(first, down, finalConv, up, rgb, finalLinear, decoder, scale, shift);
     }
 
-    private static Conv2d[] sequential(Weights w) {
-        return new Conv2d[] {Conv2d.load(w.prefix(0), 1, 1), Conv2d.load(w.prefix(2), 1, 1)};
+    /** {@code Sequential(Conv2d(c, c, 3, 1, 1), LeakyReLU(0.2), Conv2d(c, sftOut, 3, 1, 1))}. */
+    private static Conv2d[] sequential(Weights w, int c, int sftOut) {
+        ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        return new Conv2d[] {Conv2d.load(w.prefix(0), c, c, 3, same), Conv2d.load(w.prefix(2), c, sftOut, 3, same)};
+    }
+
+    /** The U-Net's channels at {@code resolution}: the StyleGAN2 channels at {@code narrow = 0.5}. */
+    private static int unetChannels(int resolution) {
+        return channels(resolution, CHANNEL_MULTIPLIER, 0.5);
+    }
+
+    /**
+     * The StyleGAN2 {@code channels} table: {@code int(512 * narrow)} up to 32, then
+     * {@code int(16384 / resolution * channel_multiplier * narrow)} (256, 128, 64, 32, 16 at 64 ... 1024).
+     */
+    static int channels(int resolution, int channelMultiplier, double narrow) {
+        return resolution <= 32 ? (int) (512 * narrow) : (int) (16384 / resolution * channelMultiplier * narrow);
     }
 
     /**
@@ -104,7 +132,7 @@ public final class GFPGANv1Clean {
             }
             feat = Activations.leakyRelu(finalConv.forward(feat), 0.2);
             long b = feat.getShape().get(0);
-            NDArray styleCode = finalLinear.forward(feat.reshape(b, -1)).reshape(b, -1, numStyleFeat);
+            NDArray styleCode = finalLinear.forward(feat.reshape(b, -1)).reshape(b, -1, NUM_STYLE_FEAT);
             List<NDArray> conditions = new ArrayList<>();
             for (int i = 0; i < convBodyUp.size(); i++) {
                 feat = feat.add(unetSkips.get(i));

@@ -2,7 +2,6 @@ package io.sadtalker.enhance.gfpgan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.nn.Linear;
@@ -14,7 +13,7 @@ import io.sadtalker.core.weights.Weights;
  * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale.
  * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution.
  */
-public final class ModulatedConv2d {
+final class ModulatedConv2d {
     private static final double EPS = 1e-8;
 
     private final Linear modulation;
@@ -36,24 +35,19 @@ public final class ModulatedConv2d {
         this.kernel = (int) s[3];
     }
 
-    /** Loads {@code weight} (1, out, in, k, k) and {@code modulation.{weight,bias}}. */
-    public static ModulatedConv2d load(Weights w, boolean demodulate, boolean upsample) {
-        NDArray weight = w.get("weight");
-        long[] s = weight.getShape().getShape();
-        if (s.length != 5 || s[0] != 1 || s[3] != s[4]) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
-                    + ", expected (1, out, in, k, k)");
-        }
-        Linear modulation = Linear.load(w.prefix("modulation"));
-        if (modulation.weight().getShape().get(0) != s[2]) {
-            throw new CheckpointException("'" + w.path() + "modulation.weight' has shape "
-                    + modulation.weight().getShape() + ", expected (" + s[2] + ", style)");
-        }
+    /**
+     * {@code ModulatedConv2d(in, out, kernel, num_style_feat, demodulate, sample_mode)}: {@code weight}
+     * (1, out, in, k, k) and {@code modulation} num_style_feat -> in.
+     */
+    static ModulatedConv2d load(Weights w, int in, int out, int kernel, int numStyleFeat, boolean demodulate,
+                                boolean upsample) {
+        NDArray weight = w.get("weight", 1, out, in, kernel, kernel);
+        Linear modulation = Linear.load(w.prefix("modulation"), numStyleFeat, in);
         return new ModulatedConv2d(modulation, weight, demodulate, upsample);
     }
 
     /** x (b, in, h, w), style (b, num_style_feat) -> (b, out, h', w'). */
-    public NDArray forward(NDArray x, NDArray style) {
+    NDArray forward(NDArray x, NDArray style) {
         long b = x.getShape().get(0);
         NDArray s = modulation.forward(style).reshape(b, 1, inChannels, 1, 1);
         NDArray w = weight.mul(s); // (b, out, in, k, k)
@@ -70,10 +64,5 @@ public final class ModulatedConv2d {
         NDArray out = Conv2d.of(w, null, new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, (int) b)
                 .forward(grouped);
         return out.reshape(new Shape(b, outChannels, out.getShape().get(2), out.getShape().get(3)));
-    }
-
-    /** Output channels. */
-    public int outChannels() {
-        return outChannels;
     }
 }

@@ -3,6 +3,7 @@ package io.sadtalker.enhance.gfpgan;
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.weights.Weights;
 
@@ -10,7 +11,7 @@ import io.sadtalker.core.weights.Weights;
  * GFPGAN's U-Net {@code ResBlock}: conv1 3x3 + LeakyReLU(0.2), bilinear resize by 0.5 ('down') or 2 ('up'),
  * conv2 3x3 + LeakyReLU(0.2), plus the resized input through the bias-free 1x1 {@code skip}.
  */
-public final class ResBlock {
+final class ResBlock {
     private final Conv2d conv1;
     private final Conv2d conv2;
     private final Conv2d skip;
@@ -23,14 +24,19 @@ public final class ResBlock {
         this.scaleFactor = scaleFactor;
     }
 
-    /** Loads {@code conv1}, {@code conv2}, {@code skip}; {@code up} selects mode 'up' (else 'down'). */
-    public static ResBlock load(Weights w, boolean up) {
-        return new ResBlock(Conv2d.load(w.prefix("conv1"), 1, 1), Conv2d.load(w.prefix("conv2"), 1, 1),
-                Conv2d.load(w.prefix("skip"), 1, 0), up ? 2.0 : 0.5);
+    /**
+     * {@code ResBlock(in, out, mode)}: {@code conv1} in -> in 3x3, {@code conv2} in -> out 3x3 (padding 1),
+     * {@code skip} in -> out 1x1 without bias; {@code up} selects mode 'up' (else 'down').
+     */
+    static ResBlock load(Weights w, int in, int out, boolean up) {
+        ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        return new ResBlock(Conv2d.load(w.prefix("conv1"), in, in, 3, same),
+                Conv2d.load(w.prefix("conv2"), in, out, 3, same),
+                Conv2d.load(w.prefix("skip"), in, out, 1, ConvConfig.DEFAULT.noBias()), up ? 2.0 : 0.5);
     }
 
     /** x (b, in, h, w) -> (b, out, h*s, w*s). */
-    public NDArray forward(NDArray x) {
+    NDArray forward(NDArray x) {
         NDArray out = Activations.leakyRelu(conv1.forward(x), 0.2);
         out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
         out = Activations.leakyRelu(conv2.forward(out), 0.2);

@@ -8,7 +8,7 @@ import io.sadtalker.core.weights.Weights;
  * StyleGAN2 {@code StyleConv}: modulated 3x3 conv (demodulated) times sqrt(2), noise injection
  * {@code + weight * noise}, bias, LeakyReLU(0.2).
  */
-public final class StyleConv {
+final class StyleConv {
     private static final float SQRT2 = (float) Math.sqrt(2.0);
 
     private final ModulatedConv2d modulatedConv;
@@ -21,16 +21,20 @@ public final class StyleConv {
         this.bias = bias;
     }
 
-    /** Loads {@code modulated_conv.*}, the noise strength {@code weight} (1) and {@code bias} (1, out, 1, 1). */
-    public static StyleConv load(Weights w, boolean upsample) {
-        ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), true, upsample);
+    /**
+     * {@code StyleConv(in, out, 3, num_style_feat, demodulate=True, sample_mode)}: {@code modulated_conv}, the noise
+     * strength {@code weight} (1) and {@code bias} (1, out, 1, 1).
+     */
+    static StyleConv load(Weights w, int in, int out, int numStyleFeat, boolean upsample) {
+        ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), in, out, 3, numStyleFeat, true,
+                upsample);
         NDArray weight = w.get("weight", 1);
-        NDArray bias = w.get("bias", 1, conv.outChannels(), 1, 1);
+        NDArray bias = w.get("bias", 1, out, 1, 1);
         return new StyleConv(conv, weight, bias);
     }
 
     /** x (b, in, h, w), style (b, num_style_feat), noise (1 or b, 1, H, W) at the output's resolution. */
-    public NDArray forward(NDArray x, NDArray style, NDArray noise) {
+    NDArray forward(NDArray x, NDArray style, NDArray noise) {
         NDArray out = modulatedConv.forward(x, style).mul(SQRT2);
         out = out.add(noise.mul(weight));
         out = out.add(bias);

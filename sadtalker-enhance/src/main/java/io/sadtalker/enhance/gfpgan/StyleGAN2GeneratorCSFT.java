@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * modulation {@code out * scale + shift} (on the second half of the channels when {@code sftHalf}), a StyleConv and
  * a ToRGB accumulated into the skip image. Takes one latent per layer (the encoder's "different w").
  */
-public final class StyleGAN2GeneratorCSFT {
+final class StyleGAN2GeneratorCSFT {
     private final List<Linear> styleMlp;
     private final NDArray constantInput;
     private final StyleConv styleConv1;
@@ -42,27 +42,32 @@ public final class StyleGAN2GeneratorCSFT {
     }
 
     /**
-     * Loads the decoder for {@code outSize} (a power of two) with {@code numMlp} style-MLP layers
-     * ({@code style_mlp.1, .3, ...}, kept for {@link #styleMlp} although GFPGAN feeds latents directly).
+     * {@code StyleGAN2GeneratorCSFT(out_size, num_style_feat, num_mlp, channel_multiplier, narrow=1, sft_half)}:
+     * {@code outSize} a power of two; the {@code numMlp} style-MLP layers ({@code style_mlp.1, .3, ...}) are kept
+     * for {@link #styleMlp} although GFPGAN feeds latents directly.
      */
-    public static StyleGAN2GeneratorCSFT load(Weights w, int outSize, int numMlp, boolean sftHalf) {
+    static StyleGAN2GeneratorCSFT load(Weights w, int outSize, int numStyleFeat, int numMlp, int channelMultiplier,
+                                       boolean sftHalf) {
         int logSize = GFPGANv1Clean.log2(outSize);
         Weights mlp = w.prefix("style_mlp");
         List<Linear> styleMlp = new ArrayList<>();
         for (int i = 0; i < numMlp; i++) {
-            styleMlp.add(Linear.load(mlp.prefix(2 * i + 1)));
+            styleMlp.add(Linear.load(mlp.prefix(2 * i + 1), numStyleFeat, numStyleFeat));
         }
-        NDArray constant = w.prefix("constant_input").get("weight");
-        StyleConv styleConv1 = StyleConv.load(w.prefix("style_conv1"), false);
-        ToRGB toRgb1 = ToRGB.load(w.prefix("to_rgb1"), false);
+        int in = GFPGANv1Clean.channels(4, channelMultiplier, 1);
+        NDArray constant = w.prefix("constant_input").get("weight", 1, in, 4, 4);
+        StyleConv styleConv1 = StyleConv.load(w.prefix("style_conv1"), in, in, numStyleFeat, false);
+        ToRGB toRgb1 = ToRGB.load(w.prefix("to_rgb1"), in, numStyleFeat, false);
         Weights convs = w.prefix("style_convs");
         Weights rgbs = w.prefix("to_rgbs");
         List<StyleConv> styleConvs = new ArrayList<>();
         List<ToRGB> toRgbs = new ArrayList<>();
         for (int i = 0; i < logSize - 2; i++) {
-            styleConvs.add(StyleConv.load(convs.prefix(2 * i), true));
-            styleConvs.add(StyleConv.load(convs.prefix(2 * i + 1), false));
-            toRgbs.add(ToRGB.load(rgbs.prefix(i), true));
+            int out = GFPGANv1Clean.channels(1 << (i + 3), channelMultiplier, 1);
+            styleConvs.add(StyleConv.load(convs.prefix(2 * i), in, out, numStyleFeat, true));
+            styleConvs.add(StyleConv.load(convs.prefix(2 * i + 1), out, out, numStyleFeat, false));
+            toRgbs.add(ToRGB.load(rgbs.prefix(i), out, numStyleFeat, true));
+            in = out;
         }
         Weights noiseBuffers = w.prefix("noises");
         List<NDArray> noises = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class StyleGAN2GeneratorCSFT {
     }
 
     /** {@code style_mlp}: NormStyleCode then the Linear + LeakyReLU(0.2) layers; (b, 512) -> (b, 512). */
-    public NDArray styleMlp(NDArray z) {
+    NDArray styleMlp(NDArray z) {
         NDArray x = z.mul(z.square().mean(new int[] {1}, true).add(1e-8).sqrt().pow(-1));
         for (Linear l : styleMlp) {
             x = Activations.leakyRelu(l.forward(x), 0.2);
@@ -89,7 +94,7 @@ public final class StyleGAN2GeneratorCSFT {
      * {@code (b, 1, h, w)} drawn from it (the original's {@code randomize_noise=True}, {@code normal_()} per layer).
      * Returns the image (b, 3, out, out).
      */
-    public NDArray forward(NDArray latent, List<NDArray> conditions, RandomGenerator random) {
+    NDArray forward(NDArray latent, List<NDArray> conditions, RandomGenerator random) {
         long b = latent.getShape().get(0);
         NDArray out = constantInput.repeat(0, b);
         out = styleConv1.forward(out, latentAt(latent, 0), noise(0, out, random));
@@ -117,7 +122,7 @@ public final class StyleGAN2GeneratorCSFT {
     }
 
     /** Number of latents the decoder consumes ({@code log_size * 2 - 2}). */
-    public int numLatent() {
+    int numLatent() {
         return toRgbs.size() * 2 + 2;
     }
 

@@ -5,7 +5,7 @@ import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.weights.Weights;
 
 /** StyleGAN2 {@code ToRGB}: modulated 1x1 conv (no demodulation) + bias, plus the 2x bilinear upsampled skip. */
-public final class ToRGB {
+final class ToRGB {
     private final ModulatedConv2d modulatedConv;
     private final NDArray bias;
     private final boolean upsample;
@@ -16,14 +16,14 @@ public final class ToRGB {
         this.upsample = upsample;
     }
 
-    /** Loads {@code modulated_conv.*} and {@code bias} (1, 3, 1, 1). */
-    public static ToRGB load(Weights w, boolean upsample) {
-        ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), false, false);
+    /** {@code ToRGB(in, num_style_feat, upsample)}: {@code modulated_conv} in -> 3, 1x1, and {@code bias}. */
+    static ToRGB load(Weights w, int in, int numStyleFeat, boolean upsample) {
+        ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), in, 3, 1, numStyleFeat, false, false);
         return new ToRGB(conv, w.get("bias", 1, 3, 1, 1), upsample);
     }
 
     /** x (b, c, h, w), style (b, num_style_feat), skip (b, 3, h/2, w/2) or null. */
-    public NDArray forward(NDArray x, NDArray style, NDArray skip) {
+    NDArray forward(NDArray x, NDArray style, NDArray skip) {
         NDArray out = modulatedConv.forward(x, style).add(bias);
         if (skip != null) {
             out = out.add(upsample ? Interpolate.bilinearScale(skip, 2, 2, false) : skip);

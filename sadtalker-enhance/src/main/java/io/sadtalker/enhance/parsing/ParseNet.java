@@ -3,34 +3,45 @@ package io.sadtalker.enhance.parsing;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * facexlib {@code ParseNet} (facexlib/parsing/parsenet.py) as {@code init_parsing_model('parsenet')} builds it
- * ({@code in_size=512, out_size=512, parsing_ch=19}): a ConvLayer stem, residual down blocks to 32x32, a residual
- * body (added to its input), residual up blocks, then the image and 19-class mask heads. Load from
- * {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe for concurrent calls.
+ * ({@code in_size=512, out_size=512, parsing_ch=19}): a 3x3 conv stem, residual down blocks to 32x32, a residual
+ * body (added to its input), residual up blocks, then the image and 19-class mask heads; every conv reflection-pads
+ * its input by 1. Load from {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe
+ * for concurrent calls.
  */
 public final class ParseNet {
-    /** Sizes of the network. */
-    public record Config(int inSize, int outSize, int minFeatSize, int resDepth) {
-        /** facexlib's face-parsing model: 512 in and out, 32x32 bottleneck, 10 body blocks. */
+    /** The constructor arguments that shape the state dict ({@code relu_type='LeakyReLU', norm_type='bn'}). */
+    public record Config(int inSize, int outSize, int minFeatSize, int baseCh, int parsingCh, int resDepth, int minCh,
+                         int maxCh) {
+        /** facexlib's face-parsing model: 512 in and out, 32x32 bottleneck, 10 body blocks, channels in [32, 256]. */
         public static Config parsenet512() {
-            return new Config(512, 512, 32, 10);
+            return new Config(512, 512, 32, 64, 19, 10, 32, 256);
+        }
+
+        /** {@code ch_clip}: {@code channels} clipped to {@code ch_range}. */
+        int clip(int channels) {
+            return Math.max(minCh, Math.min(channels, maxCh));
         }
     }
 
-    private final List<ConvLayer> stem;
+    private final Conv2d stem;
     private final List<ResidualBlock> encoder;
     private final List<ResidualBlock> body;
     private final List<ResidualBlock> decoder;
-    private final ConvLayer outImgConv;
-    private final ConvLayer outMaskConv;
+    private final Conv2d outImgConv;
+    private final Conv2d outMaskConv;
 
-    private ParseNet(List<ConvLayer> stem, List<ResidualBlock> encoder, List<ResidualBlock> body,
-                     List<ResidualBlock> decoder, ConvLayer outImgConv, ConvLayer outMaskConv) {
+    private ParseNet(Conv2d stem, List<ResidualBlock> encoder, List<ResidualBlock> body, List<ResidualBlock> decoder,
+                     Conv2d outImgConv, Conv2d outMaskConv) {
         this.stem = stem;
         this.encoder = encoder;
         this.body = body;
@@ -39,28 +50,38 @@ public final class ParseNet {
         this.outMaskConv = outMaskConv;
     }
 
-    /** Binds the network to the parsing state dict. */
+    /** Binds the network to the parsing state dict, every tensor checked against its shape in {@code cfg}'s net. */
     public static ParseNet load(Weights w, Config cfg) {
         int min = Math.min(cfg.inSize(), cfg.minFeatSize());
         int down = log2(cfg.inSize() / min);
         int up = log2(cfg.outSize() / min);
         Weights enc = w.prefix("encoder");
-        List<ConvLayer> stem = List.of(ConvLayer.load(enc.prefix(0), ConvLayer.Scale.NONE, false, false));
+        Conv2d stem = conv(enc.prefix(0), 3, cfg.baseCh());
+        int head = cfg.baseCh();
         List<ResidualBlock> encoder = new ArrayList<>();
         for (int i = 0; i < down; i++) {
-            encoder.add(ResidualBlock.load(enc.prefix(i + 1), ConvLayer.Scale.DOWN));
+            encoder.add(ResidualBlock.load(enc.prefix(i + 1), cfg.clip(head), cfg.clip(head * 2),
+                    ResidualBlock.Scale.DOWN));
+            head *= 2;
         }
         List<ResidualBlock> body = new ArrayList<>();
         for (int i = 0; i < cfg.resDepth(); i++) {
-            body.add(ResidualBlock.load(w.prefix("body").prefix(i), ConvLayer.Scale.NONE));
+            body.add(ResidualBlock.load(w.prefix("body").prefix(i), cfg.clip(head), cfg.clip(head),
+                    ResidualBlock.Scale.NONE));
         }
         List<ResidualBlock> decoder = new ArrayList<>();
         for (int i = 0; i < up; i++) {
-            decoder.add(ResidualBlock.load(w.prefix("decoder").prefix(i), ConvLayer.Scale.UP));
+            decoder.add(ResidualBlock.load(w.prefix("decoder").prefix(i), cfg.clip(head), cfg.clip(head / 2),
+                    ResidualBlock.Scale.UP));
+            head /= 2;
         }
-        return new ParseNet(stem, encoder, body, decoder,
-                ConvLayer.load(w.prefix("out_img_conv"), ConvLayer.Scale.NONE, false, false),
-                ConvLayer.load(w.prefix("out_mask_conv"), ConvLayer.Scale.NONE, false, false));
+        return new ParseNet(stem, encoder, body, decoder, conv(w.prefix("out_img_conv"), cfg.clip(head), 3),
+                conv(w.prefix("out_mask_conv"), cfg.clip(head), cfg.parsingCh()));
+    }
+
+    /** A plain {@code ConvLayer(in, out, 3)}: {@code conv2d} with bias, no norm, no activation. */
+    private static Conv2d conv(Weights w, int in, int out) {
+        return Conv2d.load(w.prefix("conv2d"), in, out, 3, ConvConfig.DEFAULT);
     }
 
     /** x (b, 3, 512, 512) RGB normalised to [-1, 1] -> (out_mask (b, 19, 512, 512) logits, out_img (b, 3, 512, 512)). */
@@ -69,7 +90,7 @@ public final class ParseNet {
         NDArray img;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray feat = stem.get(0).forward(x);
+            NDArray feat = stem.forward(reflectionPad1(x));
             for (ResidualBlock b : encoder) {
                 feat = b.forward(feat);
             }
@@ -81,8 +102,9 @@ public final class ParseNet {
             for (ResidualBlock b : decoder) {
                 y = b.forward(y);
             }
-            img = outImgConv.forward(y);
-            mask = outMaskConv.forward(y);
+            NDArray padded = reflectionPad1(y);
+            img = outImgConv.forward(padded);
+            mask = outMaskConv.forward(padded);
             NDScope.unregister(img, mask);
         }
         NDScope.register(img);
@@ -96,5 +118,20 @@ public final class ParseNet {
             throw new IllegalArgumentException("ParseNet sizes must be powers of two apart, got ratio " + v);
         }
         return log;
+    }
+
+    /**
+     * {@code nn.ReflectionPad2d(1)}: one zero-padded copy whose border rows, then border columns, are overwritten in
+     * place with their mirror images (row 1 and row h-2, then padded columns 2 and w-1).
+     */
+    static NDArray reflectionPad1(NDArray x) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        NDArray padded = x.pad(new Shape(1, 1, 1, 1), 0);
+        padded.set(new NDIndex(":, :, 0, 1:{}", w + 1), x.get(new NDIndex(":, :, 1")));
+        padded.set(new NDIndex(":, :, {}, 1:{}", h + 1, w + 1), x.get(new NDIndex(":, :, {}", h - 2)));
+        padded.set(new NDIndex(":, :, :, 0"), padded.get(new NDIndex(":, :, :, 2")));
+        padded.set(new NDIndex(":, :, :, {}", w + 1), padded.get(new NDIndex(":, :, :, {}", w - 1)));
+        return padded;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.nn.PixelShuffle;
 import io.sadtalker.core.weights.Weights;
@@ -16,7 +17,14 @@ import java.util.List;
  * the RRDB trunk + conv_body (added to its input), two nearest 2x upsamplings with conv + LeakyReLU(0.2),
  * conv_hr + LeakyReLU, conv_last. Immutable; {@link #forward} is safe for concurrent calls.
  */
-public final class RRDBNet {
+final class RRDBNet {
+    /** RealESRGAN_x2plus's {@code num_feat}. */
+    private static final int NUM_FEAT = 64;
+    /** RealESRGAN_x2plus's {@code num_grow_ch}. */
+    private static final int NUM_GROW_CH = 32;
+    /** RGB in and out ({@code num_in_ch}, {@code num_out_ch}). */
+    private static final int RGB = 3;
+
     private final int scale;
     private final Conv2d convFirst;
     private final List<RRDB> body;
@@ -38,27 +46,35 @@ public final class RRDBNet {
         this.convLast = convLast;
     }
 
-    /** Binds the network for output {@code scale} (1, 2 or 4) with {@code numBlock} RRDBs (23 for Real-ESRGAN). */
-    public static RRDBNet load(Weights w, int scale, int numBlock) {
+    /**
+     * {@code RRDBNet(num_in_ch=3, num_out_ch=3, scale, num_feat=64, num_block, num_grow_ch=32)} for output
+     * {@code scale} (1, 2 or 4) with {@code numBlock} RRDBs (23 for Real-ESRGAN); conv_first takes the
+     * pixel-unshuffled input (12 channels at scale 2, 48 at 1); every conv 3x3, padding 1.
+     */
+    static RRDBNet load(Weights w, int scale, int numBlock) {
         if (scale != 1 && scale != 2 && scale != 4) {
             throw new IllegalArgumentException("RRDBNet scale must be 1, 2 or 4, got " + scale);
         }
         List<RRDB> body = new ArrayList<>();
         for (int i = 0; i < numBlock; i++) {
-            body.add(RRDB.load(w.prefix("body").prefix(i)));
+            body.add(RRDB.load(w.prefix("body").prefix(i), NUM_FEAT, NUM_GROW_CH));
         }
-        return new RRDBNet(scale, Conv2d.load(w.prefix("conv_first"), 1, 1), body,
-                Conv2d.load(w.prefix("conv_body"), 1, 1), Conv2d.load(w.prefix("conv_up1"), 1, 1),
-                Conv2d.load(w.prefix("conv_up2"), 1, 1), Conv2d.load(w.prefix("conv_hr"), 1, 1),
-                Conv2d.load(w.prefix("conv_last"), 1, 1));
+        int in = scale == 2 ? RGB * 4 : scale == 1 ? RGB * 16 : RGB;
+        return new RRDBNet(scale, conv(w, "conv_first", in, NUM_FEAT), body, conv(w, "conv_body", NUM_FEAT, NUM_FEAT),
+                conv(w, "conv_up1", NUM_FEAT, NUM_FEAT), conv(w, "conv_up2", NUM_FEAT, NUM_FEAT),
+                conv(w, "conv_hr", NUM_FEAT, NUM_FEAT), conv(w, "conv_last", NUM_FEAT, RGB));
     }
 
-    public int scale() {
+    private static Conv2d conv(Weights w, String name, int in, int out) {
+        return Conv2d.load(w.prefix(name), in, out, 3, ConvConfig.DEFAULT.padding(1));
+    }
+
+    int scale() {
         return scale;
     }
 
     /** x (b, 3, h, w) RGB in [0, 1] (h, w divisible by 4/scale) -> (b, 3, h*scale, w*scale), not clamped. */
-    public NDArray forward(NDArray x) {
+    NDArray forward(NDArray x) {
         NDArray out;
         try (NDScope s = new NDScope()) {
             s.suppressNotUsedWarning();

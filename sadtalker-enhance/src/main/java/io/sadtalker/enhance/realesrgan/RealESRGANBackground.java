@@ -18,7 +18,7 @@ public final class RealESRGANBackground implements BackgroundUpsampler, AutoClos
     private final NDManager manager;
 
     /** Wraps an upsampler; the instance takes ownership of {@code manager} (holding its weights) and closes it. */
-    public RealESRGANBackground(RealESRGANer upsampler, int scale, NDManager manager) {
+    private RealESRGANBackground(RealESRGANer upsampler, int scale, NDManager manager) {
         this.upsampler = upsampler;
         this.scale = scale;
         this.manager = manager;

@@ -17,20 +17,20 @@ import java.nio.ByteBuffer;
  * {@code tilePad} px of context, only the un-padded part of each output kept; {@code tile <= 0} = one pass), crop
  * of the mod pad, clamp [0, 1], RGB->BGR, {@code round(x * 255)}. Safe for concurrent calls.
  */
-public final class RealESRGANer {
+final class RealESRGANer {
     private final RRDBNet model;
     private final int tile;
     private final int tilePad;
 
     /** SadTalker's background upsampler: {@code tile 400, tile_pad 10}. */
-    public RealESRGANer(RRDBNet model, int tile, int tilePad) {
+    RealESRGANer(RRDBNet model, int tile, int tilePad) {
         this.model = model;
         this.tile = tile;
         this.tilePad = tilePad;
     }
 
     /** HWC BGR uint8 ({@code width x height}) -> HWC BGR uint8 of {@code scale} times the size. */
-    public byte[] enhance(byte[] bgr, int width, int height, NDManager manager) {
+    byte[] enhance(byte[] bgr, int width, int height, NDManager manager) {
         GradMode.disableForThisThread();
         try (NDManager scope = manager.newSubManager()) {
             NDArray img = scope.create(ByteBuffer.wrap(bgr), new Shape(height, width, 3), DataType.UINT8)
@@ -46,7 +46,7 @@ public final class RealESRGANer {
     }
 
     /** pre_process + tile_process + post_process: (1, 3, h, w) RGB in [0, 1] -> the raw output, not clamped. */
-    public NDArray process(NDArray img) {
+    NDArray process(NDArray img) {
         int scale = model.scale();
         int mod = scale == 2 ? 2 : scale == 1 ? 4 : 1;
         long h = img.getShape().get(2);

@@ -3,6 +3,7 @@ package io.sadtalker.enhance.restoreformer;
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.GroupNorm;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
@@ -33,11 +34,19 @@ final class MultiHeadAttnBlock {
         this.projOut = projOut;
     }
 
-    static MultiHeadAttnBlock load(Weights w, int headSize) {
-        return new MultiHeadAttnBlock(headSize, RestoreFormer.normalize(w.prefix("norm1")),
-                RestoreFormer.normalize(w.prefix("norm2")), Conv2d.load(w.prefix("q"), 1, 0),
-                Conv2d.load(w.prefix("k"), 1, 0), Conv2d.load(w.prefix("v"), 1, 0),
-                Conv2d.load(w.prefix("proj_out"), 1, 0));
+    /** {@code MultiHeadAttnBlock(in_channels, head_size)}: two norms and four 1x1 in -> in convs. */
+    static MultiHeadAttnBlock load(Weights w, int channels, int headSize) {
+        if (channels % headSize != 0) {
+            throw new IllegalArgumentException(channels + " channels not divisible into " + headSize + " heads");
+        }
+        return new MultiHeadAttnBlock(headSize, RestoreFormer.normalize(w.prefix("norm1"), channels),
+                RestoreFormer.normalize(w.prefix("norm2"), channels), conv1x1(w.prefix("q"), channels),
+                conv1x1(w.prefix("k"), channels), conv1x1(w.prefix("v"), channels),
+                conv1x1(w.prefix("proj_out"), channels));
+    }
+
+    private static Conv2d conv1x1(Weights w, int channels) {
+        return Conv2d.load(w, channels, channels, 1, ConvConfig.DEFAULT);
     }
 
     /** Self-attention ({@code y} null) or cross-attention to {@code y}, both (b, c, h, w). */

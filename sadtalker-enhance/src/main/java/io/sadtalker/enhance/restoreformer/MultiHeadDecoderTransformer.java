@@ -47,9 +47,10 @@ final class MultiHeadDecoderTransformer {
         int levels = mult.length;
         int blockIn = cfg.ch() * mult[levels - 1];
         int curRes = cfg.resolution() >> (levels - 1);
+        Conv2d convIn = RestoreFormer.conv3x3(w.prefix("conv_in"), cfg.zChannels(), blockIn);
         Weights mid = w.prefix("mid");
         ResnetBlock midBlock1 = ResnetBlock.load(mid.prefix("block_1"), blockIn, blockIn);
-        MultiHeadAttnBlock midAttn1 = MultiHeadAttnBlock.load(mid.prefix("attn_1"), cfg.headSize());
+        MultiHeadAttnBlock midAttn1 = MultiHeadAttnBlock.load(mid.prefix("attn_1"), blockIn, cfg.headSize());
         ResnetBlock midBlock2 = ResnetBlock.load(mid.prefix("block_2"), blockIn, blockIn);
         // indexed by level, as the original's self.up
         List<List<ResnetBlock>> blocks = new ArrayList<>();
@@ -64,19 +65,20 @@ final class MultiHeadDecoderTransformer {
                 levelBlocks.add(ResnetBlock.load(up.prefix("block").prefix(i), blockIn, blockOut));
                 blockIn = blockOut;
                 if (cfg.attendsAt(curRes)) {
-                    levelAttns.add(MultiHeadAttnBlock.load(up.prefix("attn").prefix(i), cfg.headSize()));
+                    levelAttns.add(MultiHeadAttnBlock.load(up.prefix("attn").prefix(i), blockIn, cfg.headSize()));
                 }
             }
             blocks.add(0, levelBlocks);
             attns.add(0, levelAttns);
-            upsamples.add(0, level != 0 ? Conv2d.load(up.prefix("upsample").prefix("conv"), 1, 1) : null);
+            upsamples.add(0, level != 0 ? RestoreFormer.conv3x3(up.prefix("upsample").prefix("conv"), blockIn, blockIn)
+                    : null);
             if (level != 0) {
                 curRes *= 2;
             }
         }
-        return new MultiHeadDecoderTransformer(Conv2d.load(w.prefix("conv_in"), 1, 1), midBlock1, midAttn1,
-                midBlock2, blocks, attns, upsamples, RestoreFormer.normalize(w.prefix("norm_out")),
-                Conv2d.load(w.prefix("conv_out"), 1, 1));
+        return new MultiHeadDecoderTransformer(convIn, midBlock1, midAttn1, midBlock2, blocks, attns, upsamples,
+                RestoreFormer.normalize(w.prefix("norm_out"), blockIn),
+                RestoreFormer.conv3x3(w.prefix("conv_out"), blockIn, cfg.outCh()));
     }
 
     /** z (b, z_channels, r, r) with the encoder features {@code hs} -> (b, out_ch, res, res). */

@@ -3,6 +3,7 @@ package io.sadtalker.enhance.restoreformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.GroupNorm;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class MultiHeadEncoder {
         int[] mult = cfg.chMult();
         int curRes = cfg.resolution();
         int blockIn = cfg.ch();
+        Conv2d convIn = RestoreFormer.conv3x3(w.prefix("conv_in"), cfg.inChannels(), blockIn);
         List<List<ResnetBlock>> blocks = new ArrayList<>();
         List<List<MultiHeadAttnBlock>> attns = new ArrayList<>();
         List<Conv2d> downsamples = new ArrayList<>();
@@ -58,22 +60,24 @@ final class MultiHeadEncoder {
                 levelBlocks.add(ResnetBlock.load(down.prefix("block").prefix(i), blockIn, blockOut));
                 blockIn = blockOut;
                 if (cfg.attendsAt(curRes)) {
-                    levelAttns.add(MultiHeadAttnBlock.load(down.prefix("attn").prefix(i), cfg.headSize()));
+                    levelAttns.add(MultiHeadAttnBlock.load(down.prefix("attn").prefix(i), blockIn, cfg.headSize()));
                 }
             }
             blocks.add(levelBlocks);
             attns.add(levelAttns);
             if (level != mult.length - 1) {
-                downsamples.add(Conv2d.load(down.prefix("downsample").prefix("conv"), 2, 0));
+                downsamples.add(Conv2d.load(down.prefix("downsample").prefix("conv"), blockIn, blockIn, 3,
+                        ConvConfig.DEFAULT.stride(2)));
                 curRes /= 2;
             }
         }
         Weights mid = w.prefix("mid");
-        return new MultiHeadEncoder(Conv2d.load(w.prefix("conv_in"), 1, 1), blocks, attns, downsamples,
+        return new MultiHeadEncoder(convIn, blocks, attns, downsamples,
                 ResnetBlock.load(mid.prefix("block_1"), blockIn, blockIn),
-                MultiHeadAttnBlock.load(mid.prefix("attn_1"), cfg.headSize()),
+                MultiHeadAttnBlock.load(mid.prefix("attn_1"), blockIn, cfg.headSize()),
                 ResnetBlock.load(mid.prefix("block_2"), blockIn, blockIn),
-                RestoreFormer.normalize(w.prefix("norm_out")), Conv2d.load(w.prefix("conv_out"), 1, 1));
+                RestoreFormer.normalize(w.prefix("norm_out"), blockIn),
+                RestoreFormer.conv3x3(w.prefix("conv_out"), blockIn, cfg.zChannels()));
     }
 
     /** x (b, in_channels, res, res) -> the features by the original's keys; {@code out} is the latent. */

@@ -2,6 +2,7 @@ package io.sadtalker.enhance.restoreformer;
 
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.GroupNorm;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
@@ -25,10 +26,14 @@ final class ResnetBlock {
         this.ninShortcut = ninShortcut;
     }
 
+    /** {@code ResnetBlock(in_channels, out_channels, temb_channels=0)}: 3x3 convs, a 1x1 {@code nin_shortcut}. */
     static ResnetBlock load(Weights w, int inChannels, int outChannels) {
-        return new ResnetBlock(RestoreFormer.normalize(w.prefix("norm1")), Conv2d.load(w.prefix("conv1"), 1, 1),
-                RestoreFormer.normalize(w.prefix("norm2")), Conv2d.load(w.prefix("conv2"), 1, 1),
-                inChannels != outChannels ? Conv2d.load(w.prefix("nin_shortcut"), 1, 0) : null);
+        return new ResnetBlock(RestoreFormer.normalize(w.prefix("norm1"), inChannels),
+                RestoreFormer.conv3x3(w.prefix("conv1"), inChannels, outChannels),
+                RestoreFormer.normalize(w.prefix("norm2"), outChannels),
+                RestoreFormer.conv3x3(w.prefix("conv2"), outChannels, outChannels),
+                inChannels != outChannels
+                        ? Conv2d.load(w.prefix("nin_shortcut"), inChannels, outChannels, 1, ConvConfig.DEFAULT) : null);
     }
 
     NDArray forward(NDArray x) {

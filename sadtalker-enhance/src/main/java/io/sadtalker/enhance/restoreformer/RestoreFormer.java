@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.GroupNorm;
 import io.sadtalker.core.weights.Weights;
 import java.util.Arrays;
@@ -17,11 +18,11 @@ import java.util.Map;
  */
 public final class RestoreFormer {
     /** The constructor arguments that shape the state dict (GroupNorm: 32 groups, eps 1e-6; no double_z). */
-    public record Config(int nEmbed, int embedDim, int ch, int[] chMult, int numResBlocks, int[] attnResolutions,
-                         int resolution, int zChannels, int headSize) {
+    public record Config(int nEmbed, int embedDim, int ch, int outCh, int[] chMult, int numResBlocks,
+                         int[] attnResolutions, int inChannels, int resolution, int zChannels, int headSize) {
         /** The defaults GFPGANer(arch='RestoreFormer') uses. */
         public static Config restoreFormer() {
-            return new Config(1024, 256, 64, new int[] {1, 2, 2, 4, 4, 8}, 2, new int[] {16}, 512, 256, 8);
+            return new Config(1024, 256, 64, 3, new int[] {1, 2, 2, 4, 4, 8}, 2, new int[] {16}, 3, 512, 256, 8);
         }
 
         boolean attendsAt(int res) {
@@ -51,9 +52,9 @@ public final class RestoreFormer {
     /** Binds the state dict ({@code encoder.*, decoder.*, quantize.embedding.weight, quant_conv, post_quant_conv}). */
     public static RestoreFormer load(Weights w, Config cfg) {
         return new RestoreFormer(MultiHeadEncoder.load(w.prefix("encoder"), cfg),
-                Conv2d.load(w.prefix("quant_conv"), 1, 0),
+                Conv2d.load(w.prefix("quant_conv"), cfg.zChannels(), cfg.embedDim(), 1, ConvConfig.DEFAULT),
                 VectorQuantizer.load(w.prefix("quantize"), cfg.nEmbed(), cfg.embedDim()),
-                Conv2d.load(w.prefix("post_quant_conv"), 1, 0),
+                Conv2d.load(w.prefix("post_quant_conv"), cfg.embedDim(), cfg.zChannels(), 1, ConvConfig.DEFAULT),
                 MultiHeadDecoderTransformer.load(w.prefix("decoder"), cfg));
     }
 
@@ -74,8 +75,13 @@ public final class RestoreFormer {
         return new Output(dec, indices);
     }
 
-    /** {@code Normalize}: GroupNorm(32 groups, eps 1e-6, affine). */
-    static GroupNorm normalize(Weights w) {
-        return GroupNorm.load(w, 32, 1e-6);
+    /** {@code Normalize(channels)}: GroupNorm(32 groups, eps 1e-6, affine). */
+    static GroupNorm normalize(Weights w, int channels) {
+        return GroupNorm.load(w, 32, channels, 1e-6);
+    }
+
+    /** {@code Conv2d(in, out, kernel_size=3, stride=1, padding=1)}. */
+    static Conv2d conv3x3(Weights w, int in, int out) {
+        return Conv2d.load(w, in, out, 3, ConvConfig.DEFAULT.padding(1));
     }
 }

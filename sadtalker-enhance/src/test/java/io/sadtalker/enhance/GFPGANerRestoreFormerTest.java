@@ -23,26 +23,26 @@ import org.junit.jupiter.api.TestFactory;
  * GFPGANer(arch='RestoreFormer') runs the GFPGAN flow: on the face_restore frames with their detection, the aligned
  * crop matches the case's (same 512 alignment), the restored face is RestoreFormer's and the frame is upscaled 2x.
  */
-class RestoreFormerEnhancerTest {
+class GFPGANerRestoreFormerTest {
 
     @TestFactory
     Stream<DynamicTest> restoresTheAlignedFace() {
         FixtureCase restoreFormerCase = FixtureCases.discover("restoreformer").get(0);
         return ParityTests.cases("face_restore", c -> {
-            NDManager manager = NDManager.newBaseManager();
-            try (RestoreFormerEnhancer enhancer = RestoreFormerEnhancer.of(restoreFormerCase.weights(manager),
-                    c.weights(manager, 1), frame -> {
-                        throw new AssertionError("the case replaces the detector");
-                    }, manager, null)) {
+            try (NDManager manager = NDManager.newBaseManager();
+                 GFPGANer enhancer = GFPGANer.builder().restoreFormer(restoreFormerCase.checkpointPath(0))
+                         .parseNet(c.checkpointPath(1)).faceDetector(frame -> {
+                             throw new AssertionError("the case replaces the detector");
+                         }).build()) {
                 NDArray image = c.input("image", manager);
                 int h = (int) image.getShape().get(0);
                 int w = (int) image.getShape().get(1);
                 float[] d = c.input("detection", manager).toFloatArray();
                 FaceBox face = new FaceBox(d[0], d[1], d[2], d[3], d[4], Arrays.copyOfRange(d, 5, 15));
-                FaceRestoreEnhancer.Restoration r = enhancer.restore(RgbImage.wrap(w, h, image.toByteArray()),
+                GFPGANer.Restoration r = enhancer.restore(RgbImage.wrap(w, h, image.toByteArray()),
                         List.of(face), 0);
                 assertThat(r.faces()).hasSize(1);
-                FaceRestoreEnhancer.AlignedFace aligned = r.faces().get(0);
+                GFPGANer.AlignedFace aligned = r.faces().get(0);
                 ParityAssert.check(c, "cropped_face_bgr", manager.create(ByteBuffer.wrap(aligned.croppedBgr()),
                         new Shape(512, 512, 3), DataType.UINT8));
                 assertThat(aligned.restoredBgr()).hasSize(512 * 512 * 3).isNotEqualTo(aligned.croppedBgr());

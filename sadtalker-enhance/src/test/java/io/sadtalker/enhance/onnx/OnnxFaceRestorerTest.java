@@ -7,8 +7,9 @@ import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.FaceBox;
 import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.enhance.FaceMask;
-import io.sadtalker.enhance.FaceRestoreEnhancer;
+import io.sadtalker.enhance.GFPGANer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** OnnxFaceEnhancer with the tiny models of src/test/onnx/make_test_models.py. */
-class OnnxFaceEnhancerTest {
+/** GFPGANer on OnnxFaceRestorer, with the tiny models of src/test/onnx/make_test_models.py. */
+class OnnxFaceRestorerTest {
     /** A full-crop paste mask, so that the pasted face is the restorer's output. */
     private static final FaceMask FULL = (face, size, manager) -> {
         double[] m = new double[size * size];
@@ -26,7 +27,7 @@ class OnnxFaceEnhancerTest {
     };
 
     private static Path model(String name) throws URISyntaxException {
-        return Path.of(OnnxFaceEnhancerTest.class.getResource("/onnx/" + name).toURI());
+        return Path.of(OnnxFaceRestorerTest.class.getResource("/onnx/" + name).toURI());
     }
 
     /** A smooth 128x128 test frame and a face box with plausible landmarks. */
@@ -44,11 +45,16 @@ class OnnxFaceEnhancerTest {
         return RgbImage.wrap(n, n, rgb);
     }
 
+    /** GFPGANer's flow around {@code restorer} with the full-crop mask, upscale 2. */
+    private static GFPGANer enhancer(FaceDetector detector, OnnxFaceRestorer restorer) {
+        return GFPGANer.builder().faceDetector(detector).restorer(restorer).faceMask(FULL).build();
+    }
+
     private static FaceBox face() {
         return new FaceBox(30, 30, 98, 106, 0.99f, new float[] {48, 58, 80, 58, 64, 75, 51, 90, 77, 90});
     }
 
-    private static void assertInverted(FaceRestoreEnhancer.Restoration r, int size) {
+    private static void assertInverted(GFPGANer.Restoration r, int size) {
         assertThat(r.faces()).hasSize(1);
         byte[] cropped = r.faces().get(0).croppedBgr();
         byte[] restored = r.faces().get(0).restoredBgr();
@@ -60,10 +66,10 @@ class OnnxFaceEnhancerTest {
 
     @Test
     void gfpganPresetNormalisesToMinusOneOne() throws Exception {
-        try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(face()),
-                OnnxFaceRestorer.open(model("neg_512.onnx"), OnnxPreset.gfpgan("1.4")), FULL, 2)) {
+        try (GFPGANer e = enhancer(f -> List.of(face()),
+                OnnxFaceRestorer.open(model("neg_512.onnx"), OnnxPreset.gfpgan("1.4")))) {
             RgbImage in = frame();
-            FaceRestoreEnhancer.Restoration r = e.restore(in, List.of(face()), 0);
+            GFPGANer.Restoration r = e.restore(in, List.of(face()), 0);
             // -x in [-1, 1] is 255 - v in pixels: the normalisation and tensor2img round trip is exact
             assertInverted(r, 512);
             RgbImage out = r.image();
@@ -81,8 +87,8 @@ class OnnxFaceEnhancerTest {
 
     @Test
     void codeFormerPassesFidelityAsDouble() throws Exception {
-        try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(),
-                OnnxFaceRestorer.open(model("codeformer_512.onnx"), OnnxPreset.codeFormer(0.5)), FULL, 2)) {
+        try (GFPGANer e = enhancer(f -> List.of(),
+                OnnxFaceRestorer.open(model("codeformer_512.onnx"), OnnxPreset.codeFormer(0.5)))) {
             assertInverted(e.restore(frame(), List.of(face()), 0), 512);
         }
     }
@@ -90,16 +96,15 @@ class OnnxFaceEnhancerTest {
     @Test
     void zeroOnePresetAndFaceSize256() throws Exception {
         OnnxPreset preset = new OnnxPreset("custom", "input", "output", 256, 0f, 1f, 0f, 1f, Map.of());
-        try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(),
-                OnnxFaceRestorer.open(model("one_minus_256.onnx"), preset), FULL, 2)) {
+        try (GFPGANer e = enhancer(f -> List.of(), OnnxFaceRestorer.open(model("one_minus_256.onnx"), preset))) {
             assertInverted(e.restore(frame(), List.of(face()), 0), 256);
         }
     }
 
     @Test
     void noFacePassesThroughUpscaled() throws Exception {
-        try (OnnxFaceEnhancer e = new OnnxFaceEnhancer(f -> List.of(),
-                OnnxFaceRestorer.open(model("neg_512.onnx"), OnnxPreset.gfpgan("1.4")), FULL, 2)) {
+        try (GFPGANer e = enhancer(f -> List.of(),
+                OnnxFaceRestorer.open(model("neg_512.onnx"), OnnxPreset.gfpgan("1.4")))) {
             RgbImage in = frame();
             assertThat(e.enhance(in)).isEqualTo(CvResize.resize(in, 256, 256, CvResize.Interpolation.LANCZOS4));
         }
