@@ -37,20 +37,18 @@ public final class GFPGANv1Clean {
     private final List<ResBlock> convBodyDown;
     private final Conv2d finalConv;
     private final List<ResBlock> convBodyUp;
-    private final List<Conv2d> toRGB;
     private final Linear finalLinear;
     private final StyleGAN2GeneratorCSFT stylegan;
     private final List<Conv2d[]> conditionScale;
     private final List<Conv2d[]> conditionShift;
 
     private GFPGANv1Clean(Conv2d convBodyFirst, List<ResBlock> convBodyDown, Conv2d finalConv, List<ResBlock> convBodyUp,
-                          List<Conv2d> toRGB, Linear finalLinear, StyleGAN2GeneratorCSFT stylegan,
+                          Linear finalLinear, StyleGAN2GeneratorCSFT stylegan,
                           List<Conv2d[]> conditionScale, List<Conv2d[]> conditionShift) {
         this.convBodyFirst = convBodyFirst;
         this.convBodyDown = convBodyDown;
         this.finalConv = finalConv;
         this.convBodyUp = convBodyUp;
-        this.toRGB = toRGB;
         this.finalLinear = finalLinear;
         this.stylegan = stylegan;
         this.conditionScale = conditionScale;
@@ -76,14 +74,14 @@ public final class GFPGANv1Clean {
         Conv2d finalConv = Conv2d.load(w.prefix("final_conv"), in, bottom, 3, same);
         in = bottom;
         List<ResBlock> up = new ArrayList<>();
-        List<Conv2d> rgb = new ArrayList<>();
         List<Conv2d[]> scale = new ArrayList<>();
         List<Conv2d[]> shift = new ArrayList<>();
         for (int i = 3; i <= logSize; i++) {
             int out = unetChannels(1 << i);
             int sftOut = cfg.sftHalf() ? out : 2 * out;
             up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i - 3), in, out, true));
-            rgb.add(Conv2d.load(w.prefix("toRGB").prefix(i - 3), out, 3, 1, ConvConfig.DEFAULT));
+            // toRGB feeds the original's training-only out_rgbs: checked and bound, never run
+            Conv2d.load(w.prefix("toRGB").prefix(i - 3), out, 3, 1, ConvConfig.DEFAULT);
             scale.add(sequential(w.prefix("condition_scale").prefix(i - 3), out, sftOut));
             shift.add(sequential(w.prefix("condition_shift").prefix(i - 3), out, sftOut));
             in = out;
@@ -92,7 +90,7 @@ public final class GFPGANv1Clean {
         Linear finalLinear = Linear.load(w.prefix("final_linear"), bottom * 4 * 4, numLatent * NUM_STYLE_FEAT);
         StyleGAN2GeneratorCSFT decoder = StyleGAN2GeneratorCSFT.load(w.prefix("stylegan_decoder"), cfg.outSize(),
                 NUM_STYLE_FEAT, cfg.numMlp(), CHANNEL_MULTIPLIER, cfg.sftHalf());
-        return new GFPGANv1Clean(first, down, finalConv, up, rgb, finalLinear, decoder, scale, shift);
+        return new GFPGANv1Clean(first, down, finalConv, up, finalLinear, decoder, scale, shift);
     }
 
     /** {@code Sequential(Conv2d(c, c, 3, 1, 1), LeakyReLU(0.2), Conv2d(c, sftOut, 3, 1, 1))}. */
@@ -145,11 +143,6 @@ public final class GFPGANv1Clean {
         }
         NDScope.register(image);
         return image;
-    }
-
-    /** The U-Net's intermediate RGB output {@code toRGB[i]} for a decoder feature (the original's out_rgbs). */
-    public NDArray toRGB(int level, NDArray feat) {
-        return toRGB.get(level).forward(feat);
     }
 
     private static NDArray apply(Conv2d[] seq, NDArray feat) {

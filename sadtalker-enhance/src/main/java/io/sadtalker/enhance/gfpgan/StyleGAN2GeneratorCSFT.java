@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Linear;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.random.RandomGenerator;
  * a ToRGB accumulated into the skip image. Takes one latent per layer (the encoder's "different w").
  */
 final class StyleGAN2GeneratorCSFT {
-    private final List<Linear> styleMlp;
     private final NDArray constantInput;
     private final StyleConv styleConv1;
     private final ToRGB toRgb1;
@@ -28,10 +26,9 @@ final class StyleGAN2GeneratorCSFT {
     private final List<NDArray> noises;
     private final boolean sftHalf;
 
-    private StyleGAN2GeneratorCSFT(List<Linear> styleMlp, NDArray constantInput, StyleConv styleConv1, ToRGB toRgb1,
+    private StyleGAN2GeneratorCSFT(NDArray constantInput, StyleConv styleConv1, ToRGB toRgb1,
                                    List<StyleConv> styleConvs, List<ToRGB> toRgbs, List<NDArray> noises,
                                    boolean sftHalf) {
-        this.styleMlp = styleMlp;
         this.constantInput = constantInput;
         this.styleConv1 = styleConv1;
         this.toRgb1 = toRgb1;
@@ -43,16 +40,15 @@ final class StyleGAN2GeneratorCSFT {
 
     /**
      * {@code StyleGAN2GeneratorCSFT(out_size, num_style_feat, num_mlp, channel_multiplier, narrow=1, sft_half)}:
-     * {@code outSize} a power of two; the {@code numMlp} style-MLP layers ({@code style_mlp.1, .3, ...}) are kept
-     * for {@link #styleMlp} although GFPGAN feeds latents directly.
+     * {@code outSize} a power of two; the {@code numMlp} style-MLP layers ({@code style_mlp.1, .3, ...}) are checked
+     * and bound but never run: GFPGAN feeds latents directly.
      */
     static StyleGAN2GeneratorCSFT load(Weights w, int outSize, int numStyleFeat, int numMlp, int channelMultiplier,
                                        boolean sftHalf) {
         int logSize = GFPGANv1Clean.log2(outSize);
         Weights mlp = w.prefix("style_mlp");
-        List<Linear> styleMlp = new ArrayList<>();
         for (int i = 0; i < numMlp; i++) {
-            styleMlp.add(Linear.load(mlp.prefix(2 * i + 1), numStyleFeat, numStyleFeat));
+            Linear.load(mlp.prefix(2 * i + 1), numStyleFeat, numStyleFeat);
         }
         int in = GFPGANv1Clean.channels(4, channelMultiplier, 1);
         NDArray constant = w.prefix("constant_input").get("weight", 1, in, 4, 4);
@@ -76,16 +72,7 @@ final class StyleGAN2GeneratorCSFT {
             long res = 1L << ((i + 5) / 2);
             noises.add(noiseBuffers.get("noise" + i, 1, 1, res, res));
         }
-        return new StyleGAN2GeneratorCSFT(styleMlp, constant, styleConv1, toRgb1, styleConvs, toRgbs, noises, sftHalf);
-    }
-
-    /** {@code style_mlp}: NormStyleCode then the Linear + LeakyReLU(0.2) layers; (b, 512) -> (b, 512). */
-    NDArray styleMlp(NDArray z) {
-        NDArray x = z.mul(z.square().mean(new int[] {1}, true).add(1e-8).sqrt().pow(-1));
-        for (Linear l : styleMlp) {
-            x = Activations.leakyRelu(l.forward(x), 0.2);
-        }
-        return x;
+        return new StyleGAN2GeneratorCSFT(constant, styleConv1, toRgb1, styleConvs, toRgbs, noises, sftHalf);
     }
 
     /**
