@@ -11,7 +11,7 @@ import java.util.function.Function;
 final class StageProviders {
     private final List<StageProvider> providers;
 
-    private StageProviders(List<StageProvider> providers) {
+    StageProviders(List<StageProvider> providers) {
         this.providers = providers;
     }
 
