@@ -3,6 +3,7 @@ package io.sadtalker.cli;
 import io.sadtalker.core.models.ModelCatalog;
 import io.sadtalker.core.models.ModelDownloader;
 import io.sadtalker.core.models.ModelFile;
+import io.sadtalker.core.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = {"--checkpoint_dir", "--checkpoint-dir"}, defaultValue = "./checkpoints", description = "target folder (default: ${DEFAULT-VALUE})")
     Path checkpointDir;
 
-    @Option(names = "--with-enhancers", description = "also GFPGAN, ParseNet, RestoreFormer and RealESRGAN")
+    @Option(names = "--with-enhancers", description = "also the files of every face and background enhancer")
     boolean withEnhancers;
 
     @Option(names = "--mirror", description = "base URL serving the files under their official names")
@@ -45,8 +46,7 @@ final class DownloadCommand implements Callable<Integer> {
 
     /** The files the options ask for, with their URLs (at the mirror when one is given). */
     List<ModelFile> wanted() {
-        List<ModelFile> layout = ModelCatalog.layout(oldVersion);
-        List<ModelFile> files = mirror == null ? layout : ModelCatalog.mirroredAt(mirror, layout);
-        return files.stream().filter(f -> withEnhancers || !f.optional()).toList();
+        List<ModelFile> files = ModelCatalog.files(PipelineConfig.everyCheckpoint(oldVersion, withEnhancers));
+        return mirror == null ? files : ModelCatalog.mirroredAt(mirror, files);
     }
 }

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,10 +89,13 @@ public final class SadTalkerCli implements Callable<Integer> {
     @Option(names = {"--input_roll", "--input-roll"}, arity = "1..*", description = "key roll angles in degrees")
     int[] inputRoll;
 
-    @Option(names = "--enhancer", description = "face enhancer: gfpgan or RestoreFormer")
+    @Option(names = "--enhancer", completionCandidates = StageNames.Enhancers.class,
+            description = "face enhancer: ${COMPLETION-CANDIDATES}")
     String enhancer;
 
-    @Option(names = {"--background_enhancer", "--background-enhancer"}, description = "background upsampler: realesrgan")
+    @Option(names = {"--background_enhancer", "--background-enhancer"},
+            completionCandidates = StageNames.BackgroundEnhancers.class,
+            description = "background upsampler used with --enhancer: ${COMPLETION-CANDIDATES}")
     String backgroundEnhancer;
 
     @Option(names = "--cpu", description = "run on the CPU (the default)")
@@ -177,15 +179,9 @@ public final class SadTalkerCli implements Callable<Integer> {
         if (face3dvis) {
             err.println("warning: --face3dvis is not supported and is ignored");
         }
-        if (backgroundEnhancer != null && !backgroundEnhancer.equalsIgnoreCase("realesrgan")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--background_enhancer must be realesrgan, got " + backgroundEnhancer);
-        }
+        requireServed("--background_enhancer", backgroundEnhancer, PipelineConfig.backgroundEnhancers());
         Preprocess mode = parsePreprocess();
-        if (enhancer != null && !enhancer.equalsIgnoreCase("gfpgan") && !enhancer.equalsIgnoreCase("RestoreFormer")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--enhancer must be gfpgan or RestoreFormer, got " + enhancer);
-        }
+        requireServed("--enhancer", enhancer, PipelineConfig.enhancers());
         if (overwrite && outputFile == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--overwrite applies to --output FILE only");
         }
@@ -217,12 +213,13 @@ public final class SadTalkerCli implements Callable<Integer> {
                      : OutputFile.inResultDir(resultDir, LocalDateTime.now())) {
             interruption.onExit(output::close); // a run that does not stop within the grace leaves no file
             GenerationRequest built = request.output(output.path()).cancellation(cancellation).build();
-            SadTalkerCheckpoints sadTalkerFiles = SadTalkerCheckpoints.in(checkpointDir, size, oldVersion);
+            SadTalkerCheckpoints sadTalkerFiles = config.sadTalkerFiles();
             if (sadTalkerFiles.legacy() && !oldVersion) {
                 err.println("warning: no .safetensors file in " + checkpointDir.toAbsolutePath()
                         + ": using the legacy checkpoints (as --old_version)");
             }
-            List<String> missing = missingCheckpoints(sadTalkerFiles, mode);
+            List<String> missing = config.checkpoints().stream()
+                    .filter(n -> CheckpointFiles.find(checkpointDir, n).isEmpty()).toList();
             if (!missing.isEmpty()) {
                 err.println("missing checkpoint files in " + checkpointDir.toAbsolutePath() + " (facexlib/GFPGAN files"
                         + " also in gfpgan/weights inside and beside it): " + String.join(", ", missing));
@@ -260,18 +257,12 @@ public final class SadTalkerCli implements Callable<Integer> {
         }
     }
 
-    private List<String> missingCheckpoints(SadTalkerCheckpoints sadTalkerFiles, Preprocess mode) {
-        List<String> needed = new ArrayList<>();
-        sadTalkerFiles.files(mode).forEach(p -> needed.add(p.getFileName().toString()));
-        needed.addAll(List.of("alignment_WFLW_4HG.pth", "detection_Resnet50_Final.pth"));
-        if ("gfpgan".equalsIgnoreCase(enhancer)) {
-            needed.addAll(List.of("GFPGANv1.4.pth", "parsing_parsenet.pth"));
-        } else if ("RestoreFormer".equalsIgnoreCase(enhancer)) {
-            needed.addAll(List.of("RestoreFormer.pth", "parsing_parsenet.pth"));
+    /** A usage error unless {@code value} is null or one of {@code names} (ignoring case). */
+    private void requireServed(String option, String value, List<String> served) {
+        if (value != null && served.stream().noneMatch(value::equalsIgnoreCase)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be "
+                    + (served.isEmpty() ? "one a stage module on the class path serves (none does)"
+                    : String.join(" or ", served)) + ", got " + value);
         }
-        if (backgroundEnhancer != null) {
-            needed.add("RealESRGAN_x2plus.pth");
-        }
-        return needed.stream().filter(n -> CheckpointFiles.find(checkpointDir, n).isEmpty()).toList();
     }
 }

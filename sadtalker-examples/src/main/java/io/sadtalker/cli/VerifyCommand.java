@@ -2,6 +2,7 @@ package io.sadtalker.cli;
 
 import io.sadtalker.core.models.ModelCatalog;
 import io.sadtalker.core.models.ModelDownloader;
+import io.sadtalker.core.pipeline.PipelineConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> problems = new ModelDownloader().verify(ModelCatalog.layout(oldVersion), checkpointDir);
+        List<String> problems = new ModelDownloader().verify(ModelCatalog.files(PipelineConfig.everyCheckpoint(oldVersion, true)), checkpointDir);
         PrintWriter out = spec.commandLine().getOut();
         problems.forEach(p -> spec.commandLine().getErr().println(p));
         if (!problems.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sadtalker.core.config.MatFiles;
 import io.sadtalker.core.image.ImageFiles;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.models.ModelCatalog;
 import io.sadtalker.core.models.ModelFile;
 import io.sadtalker.testkit.FixtureCases;
 import io.sadtalker.testkit.Fixtures;
@@ -150,6 +151,21 @@ class SadTalkerCliTest {
         DownloadCommand usual = CommandLine.populateCommand(new DownloadCommand());
         assertThat(usual.wanted()).extracting(ModelFile::name)
                 .contains("SadTalker_V0.0.2_256.safetensors").doesNotContain("epoch_20.pth");
+    }
+
+    @Test
+    void enhancerChoicesAndTheDownloadListComeFromTheStageProviders() {
+        assertThat(run("--help").out()).contains("face enhancer: gfpgan, RestoreFormer", "with --enhancer: realesrgan");
+        DownloadCommand all = CommandLine.populateCommand(new DownloadCommand(), "--with-enhancers");
+        assertThat(all.wanted()).isEqualTo(ModelCatalog.all());
+        DownloadCommand legacy = CommandLine.populateCommand(new DownloadCommand(), "--with-enhancers",
+                "--old_version");
+        assertThat(legacy.wanted()).extracting(ModelFile::name)
+                .doesNotContain("SadTalker_V0.0.2_256.safetensors", "SadTalker_V0.0.2_512.safetensors")
+                .containsExactlyInAnyOrder("mapping_00229-model.pth.tar", "mapping_00109-model.pth.tar",
+                        "auido2exp_00300-model.pth", "auido2pose_00140-model.pth", "epoch_20.pth",
+                        "facevid2vid_00189-model.pth.tar", "detection_Resnet50_Final.pth", "alignment_WFLW_4HG.pth",
+                        "GFPGANv1.4.pth", "parsing_parsenet.pth", "RestoreFormer.pth", "RealESRGAN_x2plus.pth");
     }
 
     @Test

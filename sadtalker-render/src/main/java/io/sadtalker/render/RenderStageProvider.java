@@ -1,6 +1,7 @@
 package io.sadtalker.render;
 
 import io.sadtalker.core.pipeline.PipelineConfig;
+import io.sadtalker.core.pipeline.StageContext;
 import io.sadtalker.core.pipeline.StageProvider;
 import io.sadtalker.core.stage.FacePaster;
 import io.sadtalker.core.stage.FaceRenderer;
@@ -13,7 +14,8 @@ import io.sadtalker.core.stage.VideoEncoder;
  */
 public final class RenderStageProvider implements StageProvider {
     @Override
-    public <T> T create(Class<T> stage, PipelineConfig config) {
+    public <T> T create(Class<T> stage, StageContext context) {
+        PipelineConfig config = context.config();
         if (stage == FaceRenderer.class) {
             return stage.cast(SadTalkerFaceRenderer.load(config.sadTalkerCheckpoints(), config.size(),
                     config.preprocess(), config.torchDevice()));

@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code frames}, the {@code seconds} the job took on its executor(s), the {@code output} URI, and for a failed
  * job the SDK's exception type ({@code error_type}, e.g. {@code MediaException}) and message ({@code error}).
  */
-public record JobResult(String id, String status, Integer frames, double seconds, String output, String errorType,
+record JobResult(String id, String status, Integer frames, double seconds, String output, String errorType,
                         String error) implements Serializable {
     public static final String OK = "ok";
     public static final String FAILED = "failed";

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
  * ref_eyeblink, ref_pose}); a missing column or null value takes the run's default. Values may be typed (JSON,
  * Parquet) or strings (CSV).
  */
-public record JobSpec(String id, String portrait, String audio, PipelineSpec pipeline, int poseStyle,
+record JobSpec(String id, String portrait, String audio, PipelineSpec pipeline, int poseStyle,
                       float expressionScale, long seed, String refEyeblink, String refPose) implements Serializable {
 
     /** The job of {@code row}; fails with an {@link InvalidInputException} naming the row and the column. */

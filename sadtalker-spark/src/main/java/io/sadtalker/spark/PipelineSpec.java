@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * model size, preprocess mode, still mode, face enhancer (null for none), render batch size and device. Rows with
  * equal specs share one loaded pipeline per executor JVM ({@link Pipelines}).
  */
-public record PipelineSpec(String checkpointDir, int size, Preprocess preprocess, boolean still, String enhancer,
+record PipelineSpec(String checkpointDir, int size, Preprocess preprocess, boolean still, String enhancer,
                            int batchSize, String device) implements Serializable {
 
     /** Loads the pipeline (every stage from the checkpoint folder). */

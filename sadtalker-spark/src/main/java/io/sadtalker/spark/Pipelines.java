@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every later task: loading costs seconds and gigabytes, a pipeline serves concurrent tasks. They live as long as
  * the executor.
  */
-public final class Pipelines {
+final class Pipelines {
     private static final Map<PipelineSpec, TalkingHeadPipeline> LOADED = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
 

@@ -15,8 +15,9 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Talking-head videos for a table of jobs on Spark: each job's video is written to {@code <output>/<id>.mp4} and
- * reported in the results table ({@link JobResult#SCHEMA}); a job that fails (bad row, missing file, no face,
- * broken audio ...) is a failed result row and never fails the run or the other jobs.
+ * reported in the results table ({@code id, status, frames, seconds, output, error_type, error}); a job that fails
+ * (bad row, missing file, no face, broken audio ...) is a failed result row and never fails the run or the other
+ * jobs.
  */
 public final class SparkJobs {
     /** A finished run: its results (in the jobs' order) and how many times a portrait was prepared. */

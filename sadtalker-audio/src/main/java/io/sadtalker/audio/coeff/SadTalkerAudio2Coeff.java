@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
+import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.SadTalkerException;
@@ -79,7 +80,8 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
         } else if (options.blinkRatio() != null) {
             ratio = options.blinkRatio().clone();
             if (ratio.length != t) {
-                throw new IllegalArgumentException("blink ratio has " + ratio.length + " values for " + t + " frames");
+                throw new InvalidInputException("blinkRatio has " + ratio.length + " values; expected one per video"
+                        + " frame of the audio: " + t);
             }
         } else {
             ratio = BlinkSequence.randomly(t, random);

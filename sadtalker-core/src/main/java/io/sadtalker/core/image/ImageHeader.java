@@ -16,7 +16,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * GIF and TIFF through the JDK's Image I/O readers (for GIF the larger of the logical screen and the first frame),
  * WebP (VP8, VP8L, VP8X) from its RIFF chunk.
  */
-public record ImageHeader(String format, long width, long height) {
+record ImageHeader(long width, long height) {
     /** The header of {@code encoded}; a {@link MediaException} naming {@code name} when it has none it knows. */
     public static ImageHeader read(byte[] encoded, String name) {
         if (isWebp(encoded)) {
@@ -37,7 +37,7 @@ public record ImageHeader(String format, long width, long height) {
                     width = Math.max(width, uint16(encoded, 6));
                     height = Math.max(height, uint16(encoded, 8));
                 }
-                return new ImageHeader(reader.getFormatName().toLowerCase(java.util.Locale.ROOT), width, height);
+                return new ImageHeader(width, height);
             } finally {
                 reader.dispose();
             }
@@ -68,12 +68,12 @@ public record ImageHeader(String format, long width, long height) {
         if (b.length >= 30 && b[12] == 'V' && b[13] == 'P' && b[14] == '8') {
             switch (b[15]) {
                 case 'X':
-                    return new ImageHeader("webp", 1 + uint24(b, 24), 1 + uint24(b, 27));
+                    return new ImageHeader(1 + uint24(b, 24), 1 + uint24(b, 27));
                 case 'L':
                     int bits = le.getInt(21);
-                    return new ImageHeader("webp", 1 + (bits & 0x3FFF), 1 + ((bits >>> 14) & 0x3FFF));
+                    return new ImageHeader(1 + (bits & 0x3FFF), 1 + ((bits >>> 14) & 0x3FFF));
                 case ' ':
-                    return new ImageHeader("webp", le.getShort(26) & 0x3FFF, le.getShort(28) & 0x3FFF);
+                    return new ImageHeader(le.getShort(26) & 0x3FFF, le.getShort(28) & 0x3FFF);
                 default:
                     break;
             }

@@ -1,7 +1,10 @@
 package io.sadtalker.core.models;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,15 +73,21 @@ public final class ModelCatalog {
     }
 
     /**
-     * The files of one layout: {@link #all()}, or with {@code oldVersion} the same with {@link #LEGACY} in place of
-     * the safetensors files.
+     * The catalogue's files named {@code names} (which files a configuration needs is
+     * {@code PipelineConfig}'s to say), in catalogue order: {@link #REQUIRED}, {@link #LEGACY}, {@link #ENHANCERS}.
+     *
+     * @throws ModelDownloadException naming a file the catalogue has no address for
      */
-    public static List<ModelFile> layout(boolean oldVersion) {
-        if (!oldVersion) {
-            return all();
+    public static List<ModelFile> files(Collection<String> names) {
+        List<ModelFile> catalogue = Stream.of(REQUIRED, LEGACY, ENHANCERS).flatMap(List::stream).toList();
+        Set<String> known = catalogue.stream().map(ModelFile::name).collect(Collectors.toSet());
+        List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ModelDownloadException("no download address for checkpoint file"
+                    + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " (named by a stage provider): put it in the checkpoint directory");
         }
-        return Stream.of(REQUIRED.stream().filter(f -> !f.name().endsWith(".safetensors")), LEGACY.stream(),
-                ENHANCERS.stream()).flatMap(s -> s).toList();
+        return catalogue.stream().filter(f -> names.contains(f.name())).toList();
     }
 
     /** {@code files} with every URL's base replaced by {@code mirror} (file names kept): for mirrors and tests. */

@@ -58,7 +58,7 @@ final class CropAndExtract {
         FaceCoefficients coefficients = extract(cropped.face(), inCrop, source, mode);
         listener.progress("3DMM Extraction", 1, 1);
         token.throwIfCancelled();
-        return new PreparedPortrait(original, full, cropped, inCrop, coefficients, mode, size);
+        return new PreparedPortrait(original, full, cropped, inCrop, coefficients);
     }
 
     /**

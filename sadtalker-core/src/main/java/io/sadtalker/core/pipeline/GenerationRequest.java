@@ -114,9 +114,20 @@ public record GenerationRequest(Path portrait, Path audio, Path output, int pose
             if (poseStyle < 0 || poseStyle > 45) {
                 throw new InvalidInputException("pose style must be in 0..45, got " + poseStyle);
             }
+            requireAngles("yaw", yaw);
+            requireAngles("pitch", pitch);
+            requireAngles("roll", roll);
             return new GenerationRequest(portrait, audio, output, poseStyle, expressionScale, yaw, pitch, roll,
                     refEyeBlink, refPose, seed, landmarks, cropLandmarks, blinkRatio, noise, cancellation,
                     portraitImage, audioData);
+        }
+
+        /** Key angles, when given, are at least one ({@code --input_yaw} and the others take one or more). */
+        private static void requireAngles(String name, int[] angles) {
+            if (angles != null && angles.length == 0) {
+                throw new InvalidInputException(name + " needs at least one key angle in degrees (--input_" + name
+                        + "), got none");
+            }
         }
     }
 }

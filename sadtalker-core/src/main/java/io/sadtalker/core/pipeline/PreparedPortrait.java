@@ -2,7 +2,6 @@ package io.sadtalker.core.pipeline;
 
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.Landmarks;
-import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.CroppedFace;
 
@@ -13,6 +12,5 @@ import io.sadtalker.core.stage.CroppedFace;
  * {@link Landmarks#noFace()} where no face was found in the face picture (the 3DMM fit used the standard landmarks).
  */
 public record PreparedPortrait(RgbImage original, Landmarks landmarks, CroppedFace cropped,
-                               Landmarks cropLandmarks, FaceCoefficients coefficients, Preprocess preprocess,
-                               int size) {
+                               Landmarks cropLandmarks, FaceCoefficients coefficients) {
 }

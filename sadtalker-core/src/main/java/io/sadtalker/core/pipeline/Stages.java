@@ -7,6 +7,7 @@ import io.sadtalker.core.stage.Audio2Coeff;
 import io.sadtalker.core.stage.AudioDecoder;
 import io.sadtalker.core.stage.Face3DMMExtractor;
 import io.sadtalker.core.stage.FaceCropper;
+import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.stage.FaceEnhancer;
 import io.sadtalker.core.stage.FacePaster;
 import io.sadtalker.core.stage.FaceRenderer;
@@ -20,7 +21,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The stage instances of one pipeline; closes those it created itself, never those the caller passed in. */
+/**
+ * The stage instances of one pipeline and the face detector they share; closes those it created itself (each once),
+ * never those the caller passed in.
+ */
 final class Stages implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
     LandmarkDetector landmarks;
@@ -32,30 +36,42 @@ final class Stages implements AutoCloseable {
     FaceRenderer renderer;
     FacePaster paster;
     FaceEnhancer enhancer;
+    FaceDetector faceDetector;
     VideoDecoder videoDecoder;
     VideoEncoder encoder;
     private final List<Object> owned = new ArrayList<>();
 
     /**
-     * A copy of these explicit stages with every missing one created by {@code providers}; {@code cancellation} is
-     * checked before each stage is created (what was created is then closed).
+     * A copy of these explicit stages with every missing one created by {@code providers}; the face detector is
+     * created only when a stage asks for it ({@link StageContext#faceDetector()}), once. Enhancer names are checked
+     * against the providers' before anything loads; {@code cancellation} is checked before each stage is created
+     * (what was created is then closed).
      */
     Stages complete(PipelineConfig config, StageProviders providers, CancellationToken cancellation) {
+        if (enhancer == null && config.enhancer() != null) {
+            requireNamed("face enhancer", config.enhancer(), providers.enhancers(),
+                    "; pass your own with builder().enhancer(...)");
+            if (config.backgroundEnhancer() != null) {
+                requireNamed("background enhancer", config.backgroundEnhancer(), providers.backgroundEnhancers(), "");
+            }
+        }
         Stages s = new Stages();
         try {
-            s.landmarks = s.orCreate(landmarks, LandmarkDetector.class, config, providers, cancellation);
-            s.cropper = s.orCreate(cropper, FaceCropper.class, config, providers, cancellation);
-            s.extractor = s.orCreate(extractor, Face3DMMExtractor.class, config, providers, cancellation);
-            s.audioDecoder = s.orCreate(audioDecoder, AudioDecoder.class, config, providers, cancellation);
-            s.mel = s.orCreate(mel, MelSpectrogram.class, config, providers, cancellation);
-            s.audio2Coeff = s.orCreate(audio2Coeff, Audio2Coeff.class, config, providers, cancellation);
-            s.renderer = s.orCreate(renderer, FaceRenderer.class, config, providers, cancellation);
-            s.paster = s.orCreate(paster, FacePaster.class, config, providers, cancellation);
-            s.videoDecoder = s.orCreate(videoDecoder, VideoDecoder.class, config, providers, cancellation);
-            s.encoder = s.orCreate(encoder, VideoEncoder.class, config, providers, cancellation);
+            StageContext context = new StageContext(config,
+                    () -> s.sharedFaceDetector(faceDetector, config, providers, cancellation));
+            s.landmarks = s.orCreate(landmarks, LandmarkDetector.class, context, providers, cancellation);
+            s.cropper = s.orCreate(cropper, FaceCropper.class, context, providers, cancellation);
+            s.extractor = s.orCreate(extractor, Face3DMMExtractor.class, context, providers, cancellation);
+            s.audioDecoder = s.orCreate(audioDecoder, AudioDecoder.class, context, providers, cancellation);
+            s.mel = s.orCreate(mel, MelSpectrogram.class, context, providers, cancellation);
+            s.audio2Coeff = s.orCreate(audio2Coeff, Audio2Coeff.class, context, providers, cancellation);
+            s.renderer = s.orCreate(renderer, FaceRenderer.class, context, providers, cancellation);
+            s.paster = s.orCreate(paster, FacePaster.class, context, providers, cancellation);
+            s.videoDecoder = s.orCreate(videoDecoder, VideoDecoder.class, context, providers, cancellation);
+            s.encoder = s.orCreate(encoder, VideoEncoder.class, context, providers, cancellation);
             s.enhancer = enhancer;
             if (s.enhancer == null && config.enhancer() != null) {
-                s.enhancer = s.orCreate(null, FaceEnhancer.class, config, providers, cancellation);
+                s.enhancer = s.orCreate(null, FaceEnhancer.class, context, providers, cancellation);
             }
             cancellation.throwIfCancelled();
             return s;
@@ -65,17 +81,33 @@ final class Stages implements AutoCloseable {
         }
     }
 
-    private <T> T orCreate(T given, Class<T> stage, PipelineConfig config, StageProviders providers,
+    private static void requireNamed(String what, String name, List<String> served, String remedy) {
+        if (!StageProviders.serves(served, name)) {
+            throw new InvalidInputException("no " + what + " named '" + name + "' on the class path (the stage"
+                    + " modules there offer: " + (served.isEmpty() ? "none" : String.join(", ", served)) + ")"
+                    + remedy);
+        }
+    }
+
+    /** The given detector, else the providers' one, created on the first call; the stages share it. */
+    private FaceDetector sharedFaceDetector(FaceDetector given, PipelineConfig config, StageProviders providers,
+                                            CancellationToken cancellation) {
+        if (faceDetector == null) {
+            FaceDetector made = orCreate(given, FaceDetector.class, new StageContext(config, () -> {
+                throw new IllegalStateException("the face detector's provider asked for the face detector");
+            }), providers, cancellation);
+            faceDetector = made::detect;
+        }
+        return faceDetector;
+    }
+
+    private <T> T orCreate(T given, Class<T> stage, StageContext context, StageProviders providers,
                            CancellationToken cancellation) {
         if (given != null) {
             return given;
         }
         cancellation.throwIfCancelled();
-        T made = providers.create(stage, config);
-        if (made == null && stage == FaceEnhancer.class) {
-            throw new InvalidInputException("no face enhancer named '" + config.enhancer() + "' on the class path"
-                    + " (sadtalker-enhance offers gfpgan and RestoreFormer); pass your own with builder().enhancer(...)");
-        }
+        T made = providers.create(stage, context);
         if (made == null) {
             throw new SadTalkerException("no implementation of " + stage.getSimpleName()
                     + " on the class path: add the stage module (sadtalker-preprocess, -audio, -render, -enhance)"

@@ -20,6 +20,7 @@ import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.core.stage.AudioDecoder;
 import io.sadtalker.core.stage.Face3DMMExtractor;
 import io.sadtalker.core.stage.FaceCropper;
+import io.sadtalker.core.stage.FaceDetector;
 import io.sadtalker.core.stage.FaceEnhancer;
 import io.sadtalker.core.stage.FacePaster;
 import io.sadtalker.core.stage.FaceRenderer;
@@ -371,9 +372,13 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public Builder preprocess(Preprocess v) { preprocess = v; return this; }
         public Builder still(boolean v) { still = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
-        /** Enhancer by name ({@code gfpgan}, {@code RestoreFormer}); null for none. */
+        /**
+         * Face enhancer by name, one a {@link StageProvider} on the class path serves (sadtalker-enhance:
+         * {@code gfpgan}, {@code RestoreFormer}); null for none. An unknown name fails {@link #build()} before any
+         * model loads.
+         */
         public Builder enhancer(String name) { enhancerName = name; return this; }
-        /** Background upsampler used with the face enhancer ({@code realesrgan}); null for none. */
+        /** Background upsampler used with a named face enhancer (sadtalker-enhance: {@code realesrgan}); null for none. */
         public Builder backgroundEnhancer(String name) { backgroundEnhancer = name; return this; }
         /** Any {@link FaceEnhancer}, e.g. the caller's own. */
         public Builder enhancer(FaceEnhancer v) { explicit.enhancer = v; return this; }
@@ -395,6 +400,13 @@ public final class TalkingHeadPipeline implements AutoCloseable {
         public Builder cancellation(CancellationToken v) { cancellation = v; return this; }
         /** Bounds on picture size, detection size and audio length ({@link MediaLimits#defaults()} if not set). */
         public Builder limits(MediaLimits v) { limits = v; return this; }
+        /**
+         * The face detector the default landmark detector and face enhancer share, e.g. preprocess's
+         * {@code BlazeFaceDetector}; the caller closes it after the pipeline. Without one, the providers' default
+         * (sadtalker-preprocess: RetinaFace from {@code detection_Resnet50_Final.pth}) is loaded once when a stage
+         * needs it and closed with the pipeline.
+         */
+        public Builder faceDetector(FaceDetector v) { explicit.faceDetector = v; return this; }
         public Builder landmarkDetector(LandmarkDetector v) { explicit.landmarks = v; return this; }
         public Builder cropper(FaceCropper v) { explicit.cropper = v; return this; }
         public Builder extractor(Face3DMMExtractor v) { explicit.extractor = v; return this; }

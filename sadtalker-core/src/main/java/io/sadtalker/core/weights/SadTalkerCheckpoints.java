@@ -43,8 +43,13 @@ public final class SadTalkerCheckpoints implements AutoCloseable {
         if (dir == null) {
             throw new CheckpointException("no checkpoint directory configured: call builder().checkpoints(dir)");
         }
-        return oldVersion || !holdsSafetensors(dir) ? legacy(dir)
-                : new SadTalkerCheckpoints(dir, dir.resolve("SadTalker_V0.0.2_" + size + ".safetensors"));
+        return of(dir, size, oldVersion || !holdsSafetensors(dir));
+    }
+
+    /** The legacy files in {@code dir}, or the safetensors file of model {@code size}, without looking at the disk. */
+    public static SadTalkerCheckpoints of(Path dir, int size, boolean legacy) {
+        return legacy ? legacy(dir) : new SadTalkerCheckpoints(dir, dir.resolve("SadTalker_V0.0.2_" + size
+                + ".safetensors"));
     }
 
     /** The networks from the SadTalker safetensors {@code file}; the mapping files beside it. */
@@ -92,6 +97,11 @@ public final class SadTalkerCheckpoints implements AutoCloseable {
         }
         files.add(mapping(preprocess));
         return new ArrayList<>(files);
+    }
+
+    /** The names of {@link #files(Preprocess)}. */
+    public List<String> fileNames(Preprocess preprocess) {
+        return files(preprocess).stream().map(p -> p.getFileName().toString()).toList();
     }
 
     /** The files of {@link #files(Preprocess)} that are missing. */

@@ -326,18 +326,18 @@ class ModelDownloaderTest {
     }
 
     @Test
-    void theLegacyLayoutReplacesTheSafetensorsFilesWithTheOldReleaseFiles() {
-        assertThat(ModelCatalog.layout(true)).extracting(ModelFile::name)
-                .doesNotContain("SadTalker_V0.0.2_256.safetensors", "SadTalker_V0.0.2_512.safetensors")
-                .contains("mapping_00229-model.pth.tar", "mapping_00109-model.pth.tar", "auido2exp_00300-model.pth",
-                        "auido2pose_00140-model.pth", "epoch_20.pth", "facevid2vid_00189-model.pth.tar",
-                        "detection_Resnet50_Final.pth", "GFPGANv1.4.pth");
+    void theCatalogueHasTheLegacyReleaseFilesAndAnswersNamesInItsOrder() {
+        assertThat(ModelCatalog.files(List.of("GFPGANv1.4.pth", "epoch_20.pth", "mapping_00229-model.pth.tar")))
+                .extracting(ModelFile::name)
+                .containsExactly("mapping_00229-model.pth.tar", "epoch_20.pth", "GFPGANv1.4.pth");
+        assertThatThrownBy(() -> ModelCatalog.files(List.of("detection_Resnet50_Final.pth", "codeformer.pth")))
+                .isInstanceOf(ModelDownloadException.class).hasMessageContaining("codeformer.pth")
+                .hasMessageNotContaining("detection_Resnet50_Final.pth");
         assertThat(ModelCatalog.LEGACY).allSatisfy(f -> {
             assertThat(f.url().toString()).isEqualTo(
                     "https://github.com/Winfredy/SadTalker/releases/download/v0.0.2/" + f.name());
             assertThat(f.pinned()).as("recorded at the first download").isFalse();
             assertThat(f.optional()).isFalse();
         });
-        assertThat(ModelCatalog.layout(false)).isEqualTo(ModelCatalog.all());
     }
 }

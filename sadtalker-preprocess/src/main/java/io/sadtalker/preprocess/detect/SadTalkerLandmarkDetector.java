@@ -53,13 +53,27 @@ public final class SadTalkerLandmarkDetector implements LandmarkDetector, AutoCl
                                                  int maxDetectionSide) {
         RetinaFaceDetector retinaFace = RetinaFaceDetector.open(detectionCheckpoint,
                 RetinaFaceDetector.SADTALKER_THRESHOLD, device);
+        try {
+            return open(retinaFace, alignmentCheckpoint, device, maxDetectionSide);
+        } catch (RuntimeException e) {
+            retinaFace.close();
+            throw e;
+        }
+    }
+
+    /**
+     * AWing from {@code alignment_WFLW_4HG.pth} (entry {@code state_dict}) on {@code device} over {@code detector}
+     * (closed with this one when it is AutoCloseable, not when this method throws), detection at most
+     * {@code maxDetectionSide} pixels wide and high.
+     */
+    public static SadTalkerLandmarkDetector open(FaceDetector detector, Path alignmentCheckpoint, Device device,
+                                                 int maxDetectionSide) {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (Checkpoint ckpt = Checkpoint.open(alignmentCheckpoint)) {
             AwingFan fan = AwingFan.loadWflw4hg(ckpt.weights(manager, "state_dict"));
-            return new SadTalkerLandmarkDetector(retinaFace, fan, manager, maxDetectionSide);
+            return new SadTalkerLandmarkDetector(detector, fan, manager, maxDetectionSide);
         } catch (RuntimeException e) {
             manager.close();
-            retinaFace.close();
             throw e;
         }
     }
