@@ -1,4 +1,4 @@
-package io.sadtalker.render.nets;
+package io.sadtalker.core.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,9 @@ class UpsampledConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(7);
             NDArray x = manager.randomNormal(new Shape(2, 5, 6, 7));
-            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
-                    1, 1, 1, 1);
-            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            Conv2d conv = Convolutions.conv2d(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
+                    1, 1);
+            NDArray expected = conv.forward(Interpolate.nearestScale(x, factor, factor));
             NDArray actual = UpsampledConv.of(conv, factor).forward(x);
             assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 6L * factor, 7L * factor));
             float maxAbs = actual.sub(expected).abs().max().getFloat();
@@ -31,9 +31,9 @@ class UpsampledConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(8);
             NDArray x = manager.randomNormal(new Shape(2, 5, 3, 6, 7));
-            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3, 3)),
-                    manager.randomNormal(new Shape(4)), 1, 1, 1, 1);
-            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            Conv3d conv = Convolutions.conv3d(manager.randomNormal(new Shape(4, 5, 3, 3, 3)),
+                    manager.randomNormal(new Shape(4)), 1);
+            NDArray expected = conv.forward(Interpolate.nearestScale(x, 1, factor, factor));
             NDArray actual = UpsampledConv.of(conv, factor).forward(x);
             assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 3, 6L * factor, 7L * factor));
             float maxAbs = actual.sub(expected).abs().max().getFloat();
