@@ -1,7 +1,10 @@
 /**
  * Typed configuration SadTalker reads from its source tree ({@code src/config}): the facerender and audio2pose
- * yaml hyper-parameters (records with the original values as constants, and loaders for the yaml files), the
+ * yaml hyper-parameters (records with the original values as constants, checked against the yaml files by the
+ * tests, and loaders for the yaml files) from which the renderer's and Audio2Pose's networks are built, the
  * standard 3D landmarks of {@code similarity_Lm3D_all.mat} ({@link io.sadtalker.core.config.Lm3D}) and
  * {@code .mat} reading and writing ({@link io.sadtalker.core.config.MatFiles}).
+ *
+ * <p>API: the public records and readers; the yaml node reader is internal.
  */
 package io.sadtalker.core.config;
