@@ -37,11 +37,13 @@ public final class UpsampledConv implements Convolution {
      */
     public static UpsampledConv of(ConvNd conv, int factor) {
         long[] shape = conv.weight().getShape().getShape();
+        boolean fits = (shape.length == 4 || shape.length == 5) && conv.core().isPlain(1);
         for (int i = 2; i < shape.length; i++) {
-            if (shape[i] != 3 || !conv.core().isPlain(1)) {
-                throw new IllegalArgumentException("the phase decomposition needs a plain 3x3 (or 3x3x3) conv with"
-                        + " padding 1, got " + conv.weight().getShape());
-            }
+            fits &= shape[i] == 3;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("the phase decomposition needs a plain 3x3 (or 3x3x3) conv with"
+                    + " padding 1, got " + conv.weight().getShape());
         }
         if (factor < 1) {
             throw new IllegalArgumentException("upsampling factor must be >= 1, got " + factor);
