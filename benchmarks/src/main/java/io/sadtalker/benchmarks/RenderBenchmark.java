@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.GradMode;
 import io.sadtalker.core.NativeMemory;
+import io.sadtalker.core.config.FacerenderConfig;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.core.weights.Weights;
-import io.sadtalker.render.nets.AnimateConfig;
 import io.sadtalker.render.nets.KPDetector;
 import io.sadtalker.render.nets.MakeAnimation;
 import io.sadtalker.render.nets.MappingNet;
@@ -56,14 +56,14 @@ public class RenderBenchmark {
         NativeMemory.configure(); // as SadTalkerFaceRenderer.load does
         GradMode.disableForThisThread();
         manager = NDManager.newBaseManager();
-        AnimateConfig config = AnimateConfig.facerender();
+        FacerenderConfig config = FacerenderConfig.FACERENDER;
         try (Checkpoint models = Checkpoint.open(SyntheticCheckpoints.path("SadTalker_V0.0.2_256.safetensors.json", SEED));
              Checkpoint map = Checkpoint.open(SyntheticCheckpoints.path("mapping_00229-model.pth.tar.json", SEED))) {
             Weights w = models.weights(manager);
-            KPDetector kp = w.prefix("kp_extractor").bind(x -> KPDetector.load(x, config.kpDetector()));
+            KPDetector kp = w.prefix("kp_extractor").bind(x -> KPDetector.load(x, config));
             OcclusionAwareSPADEGenerator generator = w.prefix("generator")
-                    .bind(x -> OcclusionAwareSPADEGenerator.load(x, config.generator()));
-            MappingNet mapping = map.weights(manager, "mapping").bind(x -> MappingNet.load(x, config.mapping()));
+                    .bind(x -> OcclusionAwareSPADEGenerator.load(x, config));
+            MappingNet mapping = map.weights(manager, "mapping").bind(x -> MappingNet.load(x, config.mappingParams()));
             animation = new MakeAnimation(kp, mapping, generator);
         }
         manager.getEngine().setRandomSeed(1);

@@ -15,6 +15,7 @@ import io.sadtalker.core.pipeline.GenerationRequest;
 import io.sadtalker.core.pipeline.PreparedPortrait;
 import io.sadtalker.core.pipeline.TalkingHeadPipeline;
 import io.sadtalker.core.stage.FrameStream;
+import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.render.FaceRenderData;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.HostTensor;
@@ -81,9 +82,10 @@ class PipelineParityTest {
             RgbImage first = frames.get(0);
             int n = frames.size();
             try (NDManager m = NDManager.newBaseManager()) {
-                FaceRenderData data = FaceRenderData.create(portrait.cropped().face(), portrait.coefficients(), motion,
-                        mode, c.params().get("still").asBoolean(), (float) c.params().get("expression_scale").asDouble(),
-                        c.params().get("batch_size").asInt(), size, null, null, null);
+                FaceRenderData data = FaceRenderData.create(new RenderRequest(portrait.cropped().face(),
+                        portrait.coefficients(), motion, null, mode, c.params().get("still").asBoolean(),
+                        (float) c.params().get("expression_scale").asDouble(), c.params().get("batch_size").asInt(),
+                        null, null, null), size);
                 // frames_256, and frames_final where the pipeline pastes back, are not exposed by the public API
                 ParityAssert.checkListed(c, name -> switch (name) {
                     case "crop_info_size" -> HostTensor.of(new int[] {info.cropWidth(), info.cropHeight()}, 2);

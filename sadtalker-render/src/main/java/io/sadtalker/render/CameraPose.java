@@ -7,7 +7,7 @@ import io.sadtalker.core.SadTalkerException;
  * {@code --input_yaw/--input_pitch/--input_roll} (degrees) into one angle per frame, padded to a multiple of the
  * batch size with the last value, laid out {@code (batch_size, n)} row-major like the original's reshape.
  */
-public final class CameraPose {
+final class CameraPose {
     private CameraPose() {
     }
 

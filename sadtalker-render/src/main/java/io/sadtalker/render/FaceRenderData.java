@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MotionCoefficients;
-import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.ImageTensors;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.image.SkimageResize;
+import io.sadtalker.core.stage.RenderRequest;
 import java.util.Arrays;
 
 /**
@@ -61,28 +61,26 @@ public final class FaceRenderData {
     }
 
     /**
-     * Prepares the data for {@code motion} applied to {@code sourceFace} (any size; resized to {@code size} as
-     * skimage does) whose 3DMM coefficients are {@code sourceCoefficients} (first row used).
-     *
-     * @param yaw   key angles of {@code --input_yaw} or null; likewise {@code pitch}, {@code roll}
+     * Prepares the data of {@code request} for a model of {@code size}: its motion applied to its source face (any
+     * size; resized to {@code size} as skimage does) whose 3DMM coefficients are the request's (first row used),
+     * with its preprocess mode, still mode, expression scale, batch size and key angles (each null or the values of
+     * {@code --input_yaw}, ...).
      */
-    public static FaceRenderData create(RgbImage sourceFace, FaceCoefficients sourceCoefficients,
-                                        MotionCoefficients motion, Preprocess preprocess, boolean still,
-                                        float expressionScale, int batchSize, int size,
-                                        int[] yaw, int[] pitch, int[] roll) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
-        }
+    public static FaceRenderData create(RenderRequest request, int size) {
         if (size <= 0) {
             throw new IllegalArgumentException("model size must be positive, got " + size);
         }
-        float[] first = sourceCoefficients.frame(0);
+        int batchSize = request.batchSize();
+        float expressionScale = request.expressionScale();
+        boolean still = request.still();
+        MotionCoefficients motion = request.motion();
+        float[] first = request.sourceCoefficients().frame(0);
         for (int i = 0; i < first.length; i++) {
             if (!Float.isFinite(first[i])) {
                 throw new SadTalkerException("source 3DMM coefficient " + i + " is not finite: " + first[i]);
             }
         }
-        boolean full = preprocess.pastesBack();
+        boolean full = request.preprocess().pastesBack();
         int width = full ? FaceCoefficients.WIDTH : MotionCoefficients.WIDTH;
         float[] source = Arrays.copyOf(first, width);
         int frames = motion.frames();
@@ -102,10 +100,14 @@ public final class FaceRenderData {
                 System.arraycopy(source, 64, target, row + 64, width - 64);
             }
         }
-        return new FaceRenderData(sourceFace, size, batchSize, frames, width, source, target,
-                yaw == null ? null : CameraPose.sequence(yaw, frames, batchSize),
-                pitch == null ? null : CameraPose.sequence(pitch, frames, batchSize),
-                roll == null ? null : CameraPose.sequence(roll, frames, batchSize));
+        return new FaceRenderData(request.sourceFace(), size, batchSize, frames, width, source, target,
+                angles(request.yaw(), frames, batchSize), angles(request.pitch(), frames, batchSize),
+                angles(request.roll(), frames, batchSize));
+    }
+
+    /** {@code gen_camera_pose} of key angles, or null without them. */
+    private static float[] angles(int[] keys, int frames, int batchSize) {
+        return keys == null ? null : CameraPose.sequence(keys, frames, batchSize);
     }
 
     /** Frames padded up to a multiple of the batch size. */

@@ -21,7 +21,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * cry)} for extended crops ({@code extcrop}/{@code extfull}), otherwise the face quad {@code int(lx..ry)} shifted
  * by {@code (clx, cly)}. Works in memory (the original re-reads the lossy mp4 first). Stateless and thread-safe.
  */
-public final class PastePic implements FacePaster {
+final class PastePic implements FacePaster {
     /** The target box in the full picture: {@code x1, y1, x2, y2} as the original's {@code ox1, oy1, ox2, oy2}. */
     public record Box(int x1, int y1, int x2, int y2) {
         public int width() {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import io.sadtalker.core.NativeMemory;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.config.FacerenderConfig;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.stage.FaceRenderer;
 import io.sadtalker.core.stage.FrameRange;
@@ -15,7 +16,6 @@ import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import io.sadtalker.core.weights.SadTalkerNetwork;
 import io.sadtalker.core.weights.Weights;
-import io.sadtalker.render.nets.AnimateConfig;
 import io.sadtalker.render.nets.KPDetector;
 import io.sadtalker.render.nets.MakeAnimation;
 import io.sadtalker.render.nets.MappingNet;
@@ -90,12 +90,12 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
     public static SadTalkerFaceRenderer load(NDManager manager, Weights kpDetector, Weights generator,
                                              Weights mapping, int size, boolean full) {
         NativeMemory.configure();
-        AnimateConfig config = full ? AnimateConfig.facerenderStill() : AnimateConfig.facerender();
-        KPDetector kp = kpDetector.bind(w -> KPDetector.load(w, config.kpDetector()));
-        OcclusionAwareSPADEGenerator net = generator.bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
-        MappingNet mappingNet = mapping.bind(w -> MappingNet.load(w, config.mapping()));
+        FacerenderConfig config = full ? FacerenderConfig.FACERENDER_STILL : FacerenderConfig.FACERENDER;
+        KPDetector kp = kpDetector.bind(w -> KPDetector.load(w, config));
+        OcclusionAwareSPADEGenerator net = generator.bind(w -> OcclusionAwareSPADEGenerator.load(w, config));
+        MappingNet mappingNet = mapping.bind(w -> MappingNet.load(w, config.mappingParams()));
         return new SadTalkerFaceRenderer(manager, new MakeAnimation(kp, mappingNet, net), size,
-                config.mapping().coeffNc());
+                config.mappingParams().coeffNc());
     }
 
     @Override
@@ -108,9 +108,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
     @Override
     public FrameStream render(RenderRequest request, FrameRange range) {
         requireComplete(request);
-        FaceRenderData data = FaceRenderData.create(request.sourceFace(), request.sourceCoefficients(),
-                request.motion(), request.preprocess(), request.still(), request.expressionScale(),
-                request.batchSize(), size, request.yaw(), request.pitch(), request.roll());
+        FaceRenderData data = FaceRenderData.create(request, size);
         if (data.semanticWidth() != coeffNc) {
             throw new SadTalkerException("preprocess '" + request.preprocess().cliName() + "' feeds "
                     + data.semanticWidth() + " coefficients but this renderer's MappingNet takes " + coeffNc

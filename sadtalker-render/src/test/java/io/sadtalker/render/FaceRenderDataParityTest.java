@@ -10,6 +10,7 @@ import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.image.ImageTensors;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.RenderRequest;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.HostTensor;
 import io.sadtalker.testkit.ParityAssert;
@@ -32,13 +33,13 @@ class FaceRenderDataParityTest {
             RgbImage source = ImageTensors.fromHwcU8(c.input("source_png", m));
             NDArray first = c.input("first_coeff", m);
             NDArray generated = c.input("generated_coeff", m);
-            FaceRenderData data = FaceRenderData.create(source,
+            FaceRenderData data = FaceRenderData.create(new RenderRequest(source,
                     new FaceCoefficients(1, first.get(0).toFloatArray(), null),
-                    new MotionCoefficients((int) generated.getShape().get(0), generated.toFloatArray()),
+                    new MotionCoefficients((int) generated.getShape().get(0), generated.toFloatArray()), null,
                     Preprocess.valueOf(p.get("preprocess").asText().toUpperCase(Locale.ROOT)),
                     p.get("still_mode").asBoolean(), (float) p.get("expression_scale").asDouble(),
-                    p.get("batch_size").asInt(), p.get("size").asInt(),
-                    angles(p, "yaw"), angles(p, "pitch"), angles(p, "roll"));
+                    p.get("batch_size").asInt(), angles(p, "yaw"), angles(p, "pitch"), angles(p, "roll")),
+                    p.get("size").asInt());
             assertThat(p.get("semantic_radius").asInt()).isEqualTo(FaceRenderData.SEMANTIC_RADIUS);
             ParityAssert.checkAll(c, name -> switch (name) {
                 case "source_image" -> HostTensor.of(data.sourceImage(m));

@@ -11,6 +11,7 @@ import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.Preprocess;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.stage.RenderRequest;
 import org.junit.jupiter.api.Test;
 
 class FaceRenderDataTest {
@@ -23,8 +24,9 @@ class FaceRenderDataTest {
         for (int i = 0; i < motion.length; i++) {
             motion[i] = i;
         }
-        FaceRenderData data = FaceRenderData.create(FACE, new FaceCoefficients(1, source, null),
-                new MotionCoefficients(3, motion), Preprocess.FULL, true, 2f, 2, 4, null, null, null);
+        FaceRenderData data = FaceRenderData.create(
+                new RenderRequest(FACE, new FaceCoefficients(1, source, null), new MotionCoefficients(3, motion), null,
+                        Preprocess.FULL, true, 2f, 2, null, null, null), 4);
         assertThat(data.semanticWidth()).isEqualTo(73);
         assertThat(data.steps()).isEqualTo(2);
         try (NDManager m = NDManager.newBaseManager()) {
@@ -51,8 +53,8 @@ class FaceRenderDataTest {
     void cropModeKeeps70ValuesAndTheDrivingPose() {
         float[] motion = new float[70];
         motion[66] = 0.25f;
-        FaceRenderData data = FaceRenderData.create(FACE, new FaceCoefficients(1, row73(1), null),
-                new MotionCoefficients(1, motion), Preprocess.CROP, false, 1f, 1, 4, null, null, null);
+        FaceRenderData data = FaceRenderData.create(new RenderRequest(FACE, new FaceCoefficients(1, row73(1), null),
+                new MotionCoefficients(1, motion), null, Preprocess.CROP, false, 1f, 1, null, null, null), 4);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray t = data.targetSemanticsList(m);
             assertThat(t.getShape()).isEqualTo(new Shape(1, 1, 70, 27));
@@ -78,8 +80,9 @@ class FaceRenderDataTest {
     void nonFiniteSourceCoefficientsAreRejected() {
         float[] source = row73(1);
         source[10] = Float.NaN;
-        assertThatThrownBy(() -> FaceRenderData.create(FACE, new FaceCoefficients(1, source, null),
-                new MotionCoefficients(1, new float[70]), Preprocess.CROP, false, 1f, 1, 4, null, null, null))
+        assertThatThrownBy(() -> FaceRenderData.create(
+                new RenderRequest(FACE, new FaceCoefficients(1, source, null), new MotionCoefficients(1, new float[70]),
+                        null, Preprocess.CROP, false, 1f, 1, null, null, null), 4))
                 .isInstanceOf(SadTalkerException.class).hasMessageContaining("coefficient 10");
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.config.Audio2PoseConfig;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.core.weights.Weights;
@@ -18,22 +19,32 @@ import io.sadtalker.core.weights.Weights;
  * The training-only CVAE encoder and motion discriminator of the checkpoint are read and ignored.
  */
 public final class Audio2Pose {
+    private final Audio2PoseConfig config;
     private final AudioEncoder audioEncoder;
     private final CvaeDecoder decoder;
 
-    private Audio2Pose(AudioEncoder audioEncoder, CvaeDecoder decoder) {
+    private Audio2Pose(Audio2PoseConfig config, AudioEncoder audioEncoder, CvaeDecoder decoder) {
+        this.config = config;
         this.audioEncoder = audioEncoder;
         this.decoder = decoder;
     }
 
-    /** Loads the {@code audio2pose.} scope of the SadTalker checkpoint, strictly. */
-    public static Audio2Pose load(Weights w) {
+    /**
+     * Loads the {@code audio2pose.} scope of the SadTalker checkpoint, strictly, as {@code Audio2Pose(cfg)} with
+     * {@code config} (auido2pose.yaml: {@link Audio2PoseConfig#DEFAULT}).
+     */
+    public static Audio2Pose load(Weights w, Audio2PoseConfig config) {
         return w.bind(s -> {
             skipAll(s.prefix("netG").prefix("encoder"));
             skipAll(s.prefix("netD_motion"));
-            return new Audio2Pose(AudioEncoder.load(s.prefix("audio_encoder").prefix("audio_encoder")),
-                    CvaeDecoder.load(s.prefix("netG").prefix("decoder")));
+            return new Audio2Pose(config, AudioEncoder.load(s.prefix("audio_encoder").prefix("audio_encoder")),
+                    CvaeDecoder.load(s.prefix("netG").prefix("decoder"), config));
         });
+    }
+
+    /** The number of pose styles ({@code DATASET.NUM_CLASSES}). */
+    public int numClasses() {
+        return config.numClasses();
     }
 
     private static void skipAll(Weights w) {
@@ -48,14 +59,14 @@ public final class Audio2Pose {
 
     /**
      * @param refPose   the source pose ({@code ref[0, 64:70]}, 6 values)
-     * @param poseClass pose style 0..45
-     * @param noise     the {@code (1, 64)} draws, one per chunk
+     * @param poseClass pose style, 0 to {@link #numClasses()} - 1
+     * @param noise     the {@code (1, latent)} draws, one per chunk
      * @param cancellation checked before each chunk
      */
     public Result test(NDManager manager, MelWindows mel, float[] refPose, int poseClass,
                        Audio2CoeffOptions.NoiseSource noise, CancellationToken cancellation) {
         int t = mel.frames();
-        int seq = CvaeDecoder.SEQ_LEN;
+        int seq = config.cvae().seqLen();
         int frames = t - 1;
         int div = frames / seq;
         int re = frames % seq;
@@ -92,12 +103,13 @@ public final class Audio2Pose {
         return new Result(motion, pose);
     }
 
-    private static NDArray draw(NDManager m, Audio2CoeffOptions.NoiseSource noise) {
-        float[] z = noise.next(1, CvaeDecoder.LATENT);
-        if (z.length != CvaeDecoder.LATENT) {
-            throw new IllegalArgumentException("noise source gave " + z.length + " values, expected 64");
+    private NDArray draw(NDManager m, Audio2CoeffOptions.NoiseSource noise) {
+        int latent = config.cvae().latentSize();
+        float[] z = noise.next(1, latent);
+        if (z.length != latent) {
+            throw new IllegalArgumentException("noise source gave " + z.length + " values, expected " + latent);
         }
-        return m.create(z, new Shape(1, CvaeDecoder.LATENT));
+        return m.create(z, new Shape(1, latent));
     }
 
     /** Embeddings {@code (1, n, 512)} of frames {@code [from, from + n)}. */

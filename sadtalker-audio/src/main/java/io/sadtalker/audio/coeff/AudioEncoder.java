@@ -3,6 +3,7 @@ package io.sadtalker.audio.coeff;
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,9 @@ final class AudioEncoder {
     private record Block(Conv2d conv, BatchNorm norm, boolean residual) {
         static Block load(Weights w, int[] s) {
             Weights cb = w.prefix("conv_block");
-            return new Block(Layers.conv(cb.prefix(0), s[0], s[1], s[2], s[3], s[4], s[5]),
-                    Layers.norm(cb.prefix(1), s[1]), s[6] == 1);
+            ConvConfig cfg = ConvConfig.DEFAULT.stride(s[3], s[4]).padding(s[5]);
+            return new Block(Conv2d.load(cb.prefix(0), s[0], s[1], s[2], cfg), BatchNorm.load(cb.prefix(1), s[1], 1e-5),
+                    s[6] == 1);
         }
 
         NDArray forward(NDArray x) {

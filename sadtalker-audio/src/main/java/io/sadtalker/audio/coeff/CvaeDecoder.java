@@ -3,63 +3,74 @@ package io.sadtalker.audio.coeff;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.config.Audio2PoseConfig;
+import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Linear;
 import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code src/audio2pose_models/cvae.py DECODER} (what {@code CVAE.test} runs): {@code z + classbias[class]},
- * {@code [ref pose (6), z (64), linear_audio(audio) (32 x 6)]} through the MLP (262 -> 128 ReLU -> 192 sigmoid),
- * reshaped to {@code (32, 6)}, the ResUnet, then {@code pose_linear}.
+ * {@code [ref pose (6), z (latent), linear_audio(audio) (seq_len x audio_emb_out)]} through the MLP (ReLU between its
+ * layers, sigmoid after the last; 262 -> 128 -> 192 with auido2pose.yaml), reshaped to {@code (seq_len, 6)}, the
+ * ResUnet, then {@code pose_linear}.
  */
 final class CvaeDecoder {
-    static final int SEQ_LEN = 32;
-    static final int LATENT = 64;
-    static final int NUM_CLASSES = 46;
-    private static final int AUDIO_OUT = 6;
+    private static final int POSE = 6;
 
+    private final int seqLen;
     private final NDArray classbias;
-    private final Linear l0;
-    private final Linear l1;
+    private final List<Linear> mlp;
     private final ResUnet resunet;
     private final Linear poseLinear;
     private final Linear linearAudio;
 
-    private CvaeDecoder(NDArray classbias, Linear l0, Linear l1, ResUnet resunet,
-                        Linear poseLinear, Linear linearAudio) {
+    private CvaeDecoder(int seqLen, NDArray classbias, List<Linear> mlp, ResUnet resunet, Linear poseLinear,
+                        Linear linearAudio) {
+        this.seqLen = seqLen;
         this.classbias = classbias;
-        this.l0 = l0;
-        this.l1 = l1;
+        this.mlp = mlp;
         this.resunet = resunet;
         this.poseLinear = poseLinear;
         this.linearAudio = linearAudio;
     }
 
-    static CvaeDecoder load(Weights w) {
-        Weights mlp = w.prefix("MLP");
-        return new CvaeDecoder(
-                w.get("classbias", NUM_CLASSES, LATENT),
-                Layers.linear(mlp.prefix("L0"), LATENT + SEQ_LEN * AUDIO_OUT + 6, 128),
-                Layers.linear(mlp.prefix("L1"), 128, 192),
+    /** {@code DECODER(cfg)} with the sizes of {@code config}. */
+    static CvaeDecoder load(Weights w, Audio2PoseConfig config) {
+        Audio2PoseConfig.Cvae cvae = config.cvae();
+        List<Integer> sizes = cvae.decoderLayerSizes();
+        List<Linear> mlp = new ArrayList<>();
+        int in = cvae.latentSize() + cvae.seqLen() * cvae.audioEmbOutSize() + POSE;
+        for (int i = 0; i < sizes.size(); i++) {
+            mlp.add(Linear.load(w.prefix("MLP").prefix("L" + i), in, sizes.get(i)));
+            in = sizes.get(i);
+        }
+        return new CvaeDecoder(cvae.seqLen(),
+                w.get("classbias", config.numClasses(), cvae.latentSize()),
+                mlp,
                 ResUnet.load(w.prefix("resunet")),
-                Layers.linear(w.prefix("pose_linear"), 6, 6),
-                Layers.linear(w.prefix("linear_audio"), 512, AUDIO_OUT));
+                Linear.load(w.prefix("pose_linear"), POSE, POSE),
+                Linear.load(w.prefix("linear_audio"), cvae.audioEmbInSize(), cvae.audioEmbOutSize()));
     }
 
     /**
-     * @param z        {@code (1, 64)} noise
-     * @param poseClass pose style 0..45
+     * @param z        {@code (1, latent)} noise
+     * @param poseClass pose style, 0 to num_classes - 1
      * @param ref      {@code (1, 6)} reference pose
-     * @param audioEmb {@code (1, 32, 512)} audio embedding
-     * @return {@code (1, 32, 6)} pose motion
+     * @param audioEmb {@code (1, seq_len, audio_emb_in)} audio embedding
+     * @return {@code (1, seq_len, 6)} pose motion
      */
     NDArray forward(NDArray z, int poseClass, NDArray ref, NDArray audioEmb) {
         long bs = z.getShape().get(0);
         NDArray audioOut = linearAudio.forward(audioEmb).reshape(bs, -1);
-        NDArray zc = z.add(classbias.get(poseClass).reshape(1, LATENT));
+        NDArray zc = z.add(classbias.get(poseClass).reshape(1, -1));
         NDArray x = NDArrays.concat(new NDList(ref, zc, audioOut), -1);
-        x = Activation.sigmoid(l1.forward(l0.forward(x).maximum(0f)));
-        NDArray pose = resunet.forward(x.reshape(bs, 1, SEQ_LEN, -1));
+        for (int i = 0; i < mlp.size(); i++) {
+            x = mlp.get(i).forward(x);
+            x = i + 1 < mlp.size() ? x.maximum(0f) : Activations.sigmoid(x);
+        }
+        NDArray pose = resunet.forward(x.reshape(bs, 1, seqLen, -1));
         return poseLinear.forward(pose.squeeze(1));
     }
 }

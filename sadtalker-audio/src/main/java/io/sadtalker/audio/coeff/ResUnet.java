@@ -3,9 +3,10 @@ package io.sadtalker.audio.coeff;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.ConvTranspose2d;
 import io.sadtalker.core.weights.Weights;
 
@@ -54,20 +55,35 @@ final class ResUnet {
     static ResUnet load(Weights w) {
         Weights in = w.prefix("input_layer");
         return new ResUnet(
-                Layers.conv(in.prefix(0), 1, 32, 3, 1, 1, 1),
-                Layers.norm(in.prefix(1), 32),
-                Layers.conv(in.prefix(3), 32, 32, 3, 1, 1, 1),
-                Layers.conv(w.prefix("input_skip").prefix(0), 1, 32, 3, 1, 1, 1),
+                conv(in.prefix(0), 1, 32, 1, 1),
+                norm(in.prefix(1), 32),
+                conv(in.prefix(3), 32, 32, 1, 1),
+                conv(w.prefix("input_skip").prefix(0), 1, 32, 1, 1),
                 ResidualConv.load(w.prefix("residual_conv_1"), 32, 64, 2),
                 ResidualConv.load(w.prefix("residual_conv_2"), 64, 128, 2),
                 ResidualConv.load(w.prefix("bridge"), 128, 256, 2),
-                Layers.upsample(w.prefix("upsample_1").prefix("upsample"), 256, 256, 2),
+                upsample(w.prefix("upsample_1").prefix("upsample"), 256, 256, 2),
                 ResidualConv.load(w.prefix("up_residual_conv1"), 256 + 128, 128, 1),
-                Layers.upsample(w.prefix("upsample_2").prefix("upsample"), 128, 128, 2),
+                upsample(w.prefix("upsample_2").prefix("upsample"), 128, 128, 2),
                 ResidualConv.load(w.prefix("up_residual_conv2"), 128 + 64, 64, 1),
-                Layers.upsample(w.prefix("upsample_3").prefix("upsample"), 64, 64, 2),
+                upsample(w.prefix("upsample_3").prefix("upsample"), 64, 64, 2),
                 ResidualConv.load(w.prefix("up_residual_conv3"), 64 + 32, 32, 1),
-                Layers.conv(w.prefix("output_layer").prefix(0), 32, 1, 1, 1, 1, 0));
+                Conv2d.load(w.prefix("output_layer").prefix(0), 32, 1, 1, ConvConfig.DEFAULT));
+    }
+
+    /** {@code nn.Conv2d(in, out, 3, stride=(strideH, 1), padding=padding)}. */
+    private static Conv2d conv(Weights w, int in, int out, int strideH, int padding) {
+        return Conv2d.load(w, in, out, 3, ConvConfig.DEFAULT.stride(strideH, 1).padding(padding));
+    }
+
+    /** {@code nn.BatchNorm2d(c)} in eval mode. */
+    private static BatchNorm norm(Weights w, int c) {
+        return BatchNorm.load(w, c, 1e-5);
+    }
+
+    /** {@code networks.py Upsample}: {@code nn.ConvTranspose2d(in, out, kernel_size=(kh, 1), stride=(kh, 1))}. */
+    private static ConvTranspose2d upsample(Weights w, int in, int out, int kh) {
+        return ConvTranspose2d.load(w, in, out, new long[] {kh, 1}, ConvConfig.DEFAULT.stride(kh, 1), 0);
     }
 
     /** {@code (B, 1, H, W)} to {@code (B, 1, H, W)}; H must be a multiple of 8. */
@@ -79,7 +95,7 @@ final class ResUnet {
         NDArray x6 = upsample2.forward(upResidualConv1.forward(NDArrays.concat(new NDList(x4, x3), 1)));
         NDArray x8 = upsample3.forward(upResidualConv2.forward(NDArrays.concat(new NDList(x6, x2), 1)));
         NDArray x10 = upResidualConv3.forward(NDArrays.concat(new NDList(x8, x1), 1));
-        return Activation.sigmoid(outputConv.forward(x10));
+        return Activations.sigmoid(outputConv.forward(x10));
     }
 
     /**
@@ -91,12 +107,12 @@ final class ResUnet {
             Weights block = w.prefix("conv_block");
             Weights skip = w.prefix("conv_skip");
             return new ResidualConv(
-                    Layers.norm(block.prefix(0), in),
-                    Layers.conv(block.prefix(2), in, out, 3, strideH, 1, 1),
-                    Layers.norm(block.prefix(3), out),
-                    Layers.conv(block.prefix(5), out, out, 3, 1, 1, 1),
-                    Layers.conv(skip.prefix(0), in, out, 3, strideH, 1, 1),
-                    Layers.norm(skip.prefix(1), out));
+                    norm(block.prefix(0), in),
+                    conv(block.prefix(2), in, out, strideH, 1),
+                    norm(block.prefix(3), out),
+                    conv(block.prefix(5), out, out, 1, 1),
+                    conv(skip.prefix(0), in, out, strideH, 1),
+                    norm(skip.prefix(1), out));
         }
 
         NDArray forward(NDArray x) {

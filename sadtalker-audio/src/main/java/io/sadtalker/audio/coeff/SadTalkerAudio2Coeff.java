@@ -9,6 +9,7 @@ import io.sadtalker.core.InvalidInputException;
 import io.sadtalker.core.MelWindows;
 import io.sadtalker.core.MotionCoefficients;
 import io.sadtalker.core.SadTalkerException;
+import io.sadtalker.core.config.Audio2PoseConfig;
 import io.sadtalker.core.stage.Audio2Coeff;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
@@ -52,7 +53,8 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try (files) {
             return new SadTalkerAudio2Coeff(manager, Audio2Exp.load(files.weights(SadTalkerNetwork.AUDIO2EXP, manager)),
-                    Audio2Pose.load(files.weights(SadTalkerNetwork.AUDIO2POSE, manager)), true);
+                    Audio2Pose.load(files.weights(SadTalkerNetwork.AUDIO2POSE, manager), Audio2PoseConfig.DEFAULT),
+                    true);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -61,7 +63,8 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
 
     /** Binds the two networks to given scopes; their arrays stay owned by the weights' manager. */
     public static SadTalkerAudio2Coeff load(Weights audio2exp, Weights audio2pose) {
-        return new SadTalkerAudio2Coeff(audio2exp.manager(), Audio2Exp.load(audio2exp), Audio2Pose.load(audio2pose),
+        return new SadTalkerAudio2Coeff(audio2exp.manager(), Audio2Exp.load(audio2exp),
+                Audio2Pose.load(audio2pose, Audio2PoseConfig.DEFAULT),
                 false);
     }
 
@@ -109,8 +112,9 @@ public final class SadTalkerAudio2Coeff implements Audio2Coeff, AutoCloseable {
             throw new SadTalkerException("audio of " + t + " video frames is too short for Audio2Coeff: at least 3 "
                     + "frames (0.12 s) are needed for the pose smoothing");
         }
-        if (poseStyle < 0 || poseStyle >= CvaeDecoder.NUM_CLASSES) {
-            throw new IllegalArgumentException("pose style must be in 0..45, got " + poseStyle);
+        if (poseStyle < 0 || poseStyle >= audio2pose.numClasses()) {
+            throw new IllegalArgumentException("pose style must be in 0.." + (audio2pose.numClasses() - 1) + ", got "
+                    + poseStyle);
         }
         JniUtils.setGradMode(false);
         float[] exp;

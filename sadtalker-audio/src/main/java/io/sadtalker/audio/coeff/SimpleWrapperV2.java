@@ -21,7 +21,7 @@ final class SimpleWrapperV2 {
 
     static SimpleWrapperV2 load(Weights w) {
         return new SimpleWrapperV2(AudioEncoder.load(w.prefix("audio_encoder")),
-                Layers.linear(w.prefix("mapping1"), 512 + 64 + 1, 64));
+                Linear.load(w.prefix("mapping1"), 512 + 64 + 1, 64));
     }
 
     /**

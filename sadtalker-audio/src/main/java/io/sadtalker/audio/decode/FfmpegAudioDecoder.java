@@ -17,7 +17,7 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * {@code librosa.core.load(path, sr=16000)} (librosa 0.9.2) through FFmpeg: any container/codec FFmpeg decodes
  * (wav 8/16/24/32-bit PCM and float, mp3, m4a/aac, flac, ogg, the audio track of a video), samples as float32
- * (int16 / 32768), channels averaged to mono in float32, then resampled to 16 kHz with {@link KaiserBestResampler}
+ * (int16 / 32768), channels averaged to mono in float32, then resampled to 16 kHz with {@code KaiserBestResampler}
  * (resampy {@code kaiser_best}, not FFmpeg's resampler). Decoding streams: the source is never held in memory.
  *
  * <p>Silent audio is valid (all-zero samples; its mel is the floor value -4 everywhere). Failures are

@@ -13,7 +13,7 @@ package io.sadtalker.audio.decode;
  * <p>Input arrives in blocks ({@link #push}); only the filter span of input samples is kept, so memory does not
  * grow with the length of the audio. Not thread-safe: one instance per stream.
  */
-public final class KaiserBestResampler {
+final class KaiserBestResampler {
     static final int NUM_ZEROS = 50;
     static final int NUM_TABLE = 8192;
     static final double ROLLOFF = 0.9173473712608761;

@@ -7,6 +7,7 @@ import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.CancelledException;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.config.Audio2PoseConfig;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class Audio2CoeffCancellationTest {
     @Test
     void aCancelDuringAPoseChunkStopsBeforeTheNextChunk() {
-        int frames = 1 + 4 * CvaeDecoder.SEQ_LEN;
+        int frames = 1 + 4 * Audio2PoseConfig.DEFAULT.cvae().seqLen();
         CancellationToken token = new CancellationToken();
         AtomicInteger draws = new AtomicInteger();
         Audio2CoeffOptions options = new Audio2CoeffOptions(0, null, null, new float[frames], (batch, dim) -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.config.Audio2PoseConfig;
 import io.sadtalker.core.weights.Checkpoint;
 import io.sadtalker.testkit.SyntheticCheckpoints;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class Audio2CoeffMemoryTest {
     @Test
     void liveArraysDoNotGrowFromChunkToChunk() {
         int chunks = 6;
-        int frames = 1 + chunks * CvaeDecoder.SEQ_LEN;
+        int frames = 1 + chunks * Audio2PoseConfig.DEFAULT.cvae().seqLen();
         float[] mels = new float[frames * 1280];
         Random random = new Random(5);
         for (int i = 0; i < mels.length; i++) {
@@ -29,7 +30,7 @@ class Audio2CoeffMemoryTest {
         try (NDManager manager = NDManager.newBaseManager();
              Checkpoint ckpt = Checkpoint.open(SyntheticCheckpoints.path("SadTalker_V0.0.2_256.safetensors.json",
                      "dev-1"))) {
-            Audio2Pose net = Audio2Pose.load(ckpt.weights(manager).prefix("audio2pose"));
+            Audio2Pose net = Audio2Pose.load(ckpt.weights(manager).prefix("audio2pose"), Audio2PoseConfig.DEFAULT);
             int weights = manager.getManagedArrays().size();
             NDManager scope = manager.newSubManager();
             List<Integer> live = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.sadtalker.audio.Tensors;
 import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.FaceCoefficients;
 import io.sadtalker.core.MelWindows;
+import io.sadtalker.core.config.Audio2PoseConfig;
 import io.sadtalker.core.stage.Audio2CoeffOptions;
 import io.sadtalker.testkit.FixtureCase;
 import io.sadtalker.testkit.HostTensor;
@@ -37,7 +38,7 @@ class Audio2CoeffParityTest {
     Stream<DynamicTest> audio2pose() {
         return ParityTests.cases("audio2pose", c -> {
             try (NDManager manager = NDManager.newBaseManager()) {
-                Audio2Pose net = Audio2Pose.load(c.weights(manager));
+                Audio2Pose net = Audio2Pose.load(c.weights(manager), Audio2PoseConfig.DEFAULT);
                 MelWindows mel = mel(c);
                 int t = mel.frames();
                 float[] ref = Tensors.input(c, "ref");

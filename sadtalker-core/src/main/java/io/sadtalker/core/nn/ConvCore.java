@@ -109,6 +109,18 @@ final class ConvCore {
         return new ConvCore(dims, folded, shifted, stride.getShape(), padding.getShape(), dilation.getShape(), groups);
     }
 
+    /** Whether this is an ungrouped, undilated, stride-1 convolution with {@code padding} on every axis. */
+    boolean isPlain(long padding) {
+        return stride.equals(Geometry.repeat(1, dims)) && this.padding.equals(Geometry.repeat(padding, dims))
+                && dilation.equals(Geometry.repeat(1, dims)) && groups == 1;
+    }
+
+    /** Stride 1, {@code padding} on every axis, no dilation, one group, over {@code weight} and {@code bias}. */
+    static ConvCore plain(NDArray weight, NDArray bias, long padding) {
+        int dims = weight.getShape().dimension() - 2;
+        return new ConvCore(dims, weight, bias, fill(dims, 1), fill(dims, padding), fill(dims, 1), 1);
+    }
+
     private static NDArray f64(NDArray a) {
         return a.toType(DataType.FLOAT64, false);
     }

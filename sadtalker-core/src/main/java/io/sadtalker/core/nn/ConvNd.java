@@ -3,7 +3,7 @@ package io.sadtalker.core.nn;
 import ai.djl.ndarray.NDArray;
 
 /** What {@link Conv1d}, {@link Conv2d} and {@link Conv3d} share: the bound weights and the forward pass. Immutable. */
-public abstract class ConvNd {
+public abstract class ConvNd implements Convolution {
     private final ConvCore core;
 
     ConvNd(ConvCore core) {
@@ -15,6 +15,7 @@ public abstract class ConvNd {
     }
 
     /** Applies the convolution to {@code x}. */
+    @Override
     public NDArray forward(NDArray x) {
         return core.forward(x);
     }

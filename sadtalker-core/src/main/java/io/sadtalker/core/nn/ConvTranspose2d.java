@@ -60,12 +60,18 @@ public final class ConvTranspose2d {
      * {@code outputPadding} on both axes.
      */
     public static ConvTranspose2d load(Weights w, int in, int out, int kernel, ConvConfig cfg, int outputPadding) {
+        return load(w, in, out, new long[] {kernel}, cfg, outputPadding);
+    }
+
+    /** As {@link #load(Weights, int, int, int, ConvConfig, int)} with one kernel size per axis, e.g. (2, 1). */
+    public static ConvTranspose2d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg, int outputPadding) {
         int groups = cfg.groups();
         if (in % groups != 0 || out % groups != 0) {
             throw new IllegalArgumentException("conv_transpose2d " + in + " -> " + out
                     + " channels must be divisible by groups=" + groups);
         }
-        NDArray weight = w.get("weight", in, out / groups, kernel, kernel);
+        long[] k = ConvConfig.perAxis("kernel", kernel, 2);
+        NDArray weight = w.get("weight", in, out / groups, k[0], k[1]);
         NDArray bias = cfg.bias() ? w.get("bias", out) : null;
         return of(weight, bias, ConvConfig.perAxis("stride", cfg.stride(), 2),
                 ConvConfig.perAxis("padding", cfg.padding(), 2), ConvCore.fill(2, outputPadding),

@@ -4,8 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.config.FacerenderConfig;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.BatchNorm;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Conv3d;
+import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.GridSample;
+import io.sadtalker.core.nn.TapMapConv;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
@@ -17,8 +24,8 @@ import io.sadtalker.core.weights.Weights;
 final class DenseMotionNetwork {
     private static final float KP_VARIANCE = 0.01f;
     private final Hourglass hourglass;
-    private final ConvLayer mask;
-    private final ConvLayer compress;
+    private final Conv3d mask;
+    private final Conv3d compress;
     private final Convolution occlusion;
 
     /** Source-only terms: compressed feature, identity grid, source gaussians, background deformed feature. */
@@ -33,24 +40,36 @@ final class DenseMotionNetwork {
     record Output(NDArray mask, NDArray deformation, NDArray occlusionMap) {
     }
 
-    private DenseMotionNetwork(Hourglass hourglass, ConvLayer mask, ConvLayer compress, Convolution occlusion) {
+    private DenseMotionNetwork(Hourglass hourglass, Conv3d mask, Conv3d compress, Convolution occlusion) {
         this.hourglass = hourglass;
         this.mask = mask;
         this.compress = compress;
         this.occlusion = occlusion;
     }
 
-    static DenseMotionNetwork load(Weights w, OcclusionAwareSPADEGenerator.DenseMotionParams p,
-                                   boolean estimateOcclusionMap) {
-        return new DenseMotionNetwork(Hourglass.load(w.prefix("hourglass"), p.numBlocks()),
-                ConvLayer.load(w.prefix("mask"), 1, 3),
-                ConvLayer.load(w.prefix("compress"), 1, 0).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))),
-                estimateOcclusionMap ? TapMapConv.of(ConvLayer.load(w.prefix("occlusion"), 1, 3)) : null);
+    /**
+     * {@code DenseMotionNetwork(num_kp, feature_channel, estimate_occlusion_map, **dense_motion_params)} as the
+     * generator builds it from {@code config}.
+     */
+    static DenseMotionNetwork load(Weights w, FacerenderConfig config) {
+        FacerenderConfig.DenseMotionParams p = config.generatorParams().denseMotionParams();
+        int numKp = config.commonParams().numKp();
+        int inFeatures = (numKp + 1) * (p.compress() + 1);
+        int hidden = Hourglass.outFilters(p.blockExpansion(), inFeatures);
+        ConvConfig same7 = ConvConfig.DEFAULT.padding(3);
+        return new DenseMotionNetwork(
+                Hourglass.load(w.prefix("hourglass"), p.blockExpansion(), inFeatures, p.numBlocks(), p.maxFeatures()),
+                Conv3d.load(w.prefix("mask"), hidden, numKp + 1, 7, same7),
+                Conv3d.load(w.prefix("compress"), config.commonParams().featureChannel(), p.compress(), 1,
+                        ConvConfig.DEFAULT).absorb(BatchNorm.load(w.prefix("norm"), p.compress(), 1e-5)),
+                config.generatorParams().estimateOcclusionMap()
+                        ? TapMapConv.of(Conv2d.load(w.prefix("occlusion"), hidden * p.reshapeDepth(), 1, 7, same7))
+                        : null);
     }
 
     /** Source-only terms for the feature volume (B, C, d, h, w) and the source keypoints (B, K, 3). */
     Source prepare(NDArray feature3d, NDArray kpSource) {
-        NDArray feature = Activation.relu(compress.forward(feature3d));
+        NDArray feature = Activations.relu(compress.forward(feature3d));
         long[] s = feature.getShape().getShape();
         NDArray grid = CoordinateGrid.make(feature.getManager(), s[2], s[3], s[4]);
         NDArray identity = grid.reshape(1, s[2], s[3], s[4], 3).broadcast(new Shape(s[0], s[2], s[3], s[4], 3));
@@ -99,7 +118,7 @@ final class DenseMotionNetwork {
         NDArray occlusionMap = null;
         if (occlusion != null) {
             long[] p = prediction.getShape().getShape();
-            occlusionMap = Activation.sigmoid(occlusion.forward(prediction.reshape(b, p[1] * p[2], p[3], p[4])));
+            occlusionMap = Activations.sigmoid(occlusion.forward(prediction.reshape(b, p[1] * p[2], p[3], p[4])));
         }
         return new Output(maskOut, deformation, occlusionMap);
     }

@@ -1,26 +1,28 @@
 package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.BatchNorm;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Pooling;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
 
-/**
- * {@code util.DownBlock2d} (conv 3x3, BatchNorm, ReLU, AvgPool2d(2)) and, for 5-D weights, {@code util.DownBlock3d}
- * (conv 3x3x3, BatchNorm3d, ReLU, AvgPool3d((1, 2, 2))); BatchNorm folded into the conv at load.
- */
+/** {@code util.DownBlock2d}: conv 3x3, BatchNorm (folded into the conv at load), ReLU, AvgPool2d(2). */
 final class DownBlock2d {
-    private final ConvLayer conv;
+    private final Conv2d conv;
 
-    private DownBlock2d(ConvLayer conv) {
+    private DownBlock2d(Conv2d conv) {
         this.conv = conv;
     }
 
-    static DownBlock2d load(Weights w) {
-        return new DownBlock2d(ConvLayer.load(w.prefix("conv"), 1, 1).fold(ChannelAffine.loadBatchNorm(w.prefix("norm"))));
+    static DownBlock2d load(Weights w, int in, int out) {
+        return new DownBlock2d(Conv2d.load(w.prefix("conv"), in, out, 3, ConvConfig.DEFAULT.padding(1))
+                .absorb(BatchNorm.load(w.prefix("norm"), out, 1e-5)));
     }
 
     NDArray forward(NDArray x) {
-        return Scoped.run(() -> Ops.avgPoolHalf(Activation.relu(conv.forward(x))));
+        return Scoped.run(() -> Pooling.avgPool2d(Activations.relu(conv.forward(x)), 2, 2, 0));
     }
 }

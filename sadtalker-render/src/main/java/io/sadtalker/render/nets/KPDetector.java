@@ -3,6 +3,10 @@ package io.sadtalker.render.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import io.sadtalker.core.config.FacerenderConfig;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Conv3d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -11,40 +15,39 @@ import io.sadtalker.core.weights.Weights;
  * the volume, expected coordinate ({@code gaussian2kp}). Jacobians are not estimated (SadTalker's config).
  */
 public final class KPDetector {
-    private final ConvLayer down;
+    private final Conv2d down;
     private final KPHourglass predictor;
-    private final ConvLayer kp;
+    private final Conv3d kp;
     private final float temperature;
 
-    /** {@code kp_detector_params} (with the common {@code num_kp}, {@code image_channel}) of facerender.yaml. */
-    public record Params(int blockExpansion, int numKp, int imageChannel, int maxFeatures, int reshapeChannel,
-                         int reshapeDepth, int numBlocks, float temperature, float scaleFactor) {
-        /** The values of SadTalker's facerender.yaml. */
-        public static Params facerender() {
-            return new Params(32, 15, 3, 1024, 16384, 16, 5, 0.1f, 0.25f);
-        }
-    }
-
-    private KPDetector(ConvLayer down, KPHourglass predictor, ConvLayer kp, float temperature) {
+    private KPDetector(Conv2d down, KPHourglass predictor, Conv3d kp, float temperature) {
         this.down = down;
         this.predictor = predictor;
         this.kp = kp;
         this.temperature = temperature;
     }
 
-    /** Loads the detector from {@code w} (the {@code kp_extractor.} scope of SadTalker_V0.0.2_256/512). */
-    public static KPDetector load(Weights w, Params p) {
-        ConvLayer down = null;
-        if (p.scaleFactor() != 1f) {
+    /**
+     * Loads the detector from {@code w} (the {@code kp_extractor.} scope of SadTalker_V0.0.2_256/512) as
+     * {@code KPDetector(**kp_detector_params, **common_params)} of {@code config}.
+     */
+    public static KPDetector load(Weights w, FacerenderConfig config) {
+        FacerenderConfig.KpDetectorParams p = config.kpDetectorParams();
+        int channels = config.commonParams().imageChannel();
+        Conv2d down = null;
+        if (p.scaleFactor() != 1) {
             // AntiAliasInterpolation2d: depthwise Gaussian (stored buffer 'down.weight'), pad ka/kb, keep every
             // int(1/scale)-th sample, i.e. a strided convolution.
             double sigma = (1 / p.scaleFactor() - 1) / 2;
             int kernel = 2 * (int) Math.rint(sigma * 4) + 1;
-            NDArray weight = w.prefix("down").get("weight", p.imageChannel(), 1, kernel, kernel);
-            down = new ConvLayer(weight, null, (int) (1 / p.scaleFactor()), kernel / 2, 1, p.imageChannel());
+            down = Conv2d.load(w.prefix("down"), channels, channels, kernel, ConvConfig.DEFAULT
+                    .stride((int) (1 / p.scaleFactor())).padding(kernel / 2).groups(channels).noBias());
         }
-        return new KPDetector(down, KPHourglass.load(w.prefix("predictor"), p.numBlocks(), p.reshapeDepth()),
-                ConvLayer.load(w.prefix("kp"), 1, 1), p.temperature());
+        KPHourglass predictor = KPHourglass.load(w.prefix("predictor"), p.blockExpansion(), channels,
+                p.reshapeChannel(), p.reshapeDepth(), p.numBlocks(), p.maxFeatures());
+        Conv3d kp = Conv3d.load(w.prefix("kp"), Hourglass.features(p.blockExpansion(), 0, p.maxFeatures()),
+                config.commonParams().numKp(), 3, ConvConfig.DEFAULT.padding(1));
+        return new KPDetector(down, predictor, kp, (float) p.temperature());
     }
 
     /** Canonical keypoints {@code value} (B, K, 3), (x, y, z) in [-1, 1]; attached to the image's manager. */

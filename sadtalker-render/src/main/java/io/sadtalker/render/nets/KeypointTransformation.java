@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.DataType;
  * {@code make_animation.keypoint_transformation} and its helpers: canonical keypoints rotated by the head pose,
  * translated and shifted by the expression deltas of a {@link Mapping}.
  */
-public final class KeypointTransformation {
+final class KeypointTransformation {
     /** SadTalker converts degrees to radians with 3.14, not pi; kept for parity. */
     private static final float PI_SADTALKER = 3.14f;
 

@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import io.sadtalker.core.config.FacerenderConfig;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.GridSample;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
@@ -22,26 +25,13 @@ public final class OcclusionAwareSPADEGenerator {
     private final DenseMotionNetwork denseMotion;
     private final SameBlock2d first;
     private final List<DownBlock2d> downBlocks;
-    private final ConvLayer second;
+    private final Conv2d second;
     private final List<ResBlock3d> resblocks3d;
     private final SameBlock2d third;
-    private final ConvLayer fourth;
+    private final Conv2d fourth;
     private final SPADEDecoder decoder;
-    private final Params params;
-
-    /** {@code generator_params} (with the common {@code num_kp}, {@code feature_channel}) of facerender.yaml. */
-    public record Params(int imageChannel, int featureChannel, int numKp, int blockExpansion, int maxFeatures,
-                         int numDownBlocks, int reshapeChannel, int reshapeDepth, int numResblocks,
-                         boolean estimateOcclusionMap, DenseMotionParams denseMotion) {
-        /** The values of SadTalker's facerender.yaml. */
-        public static Params facerender() {
-            return new Params(3, 32, 15, 64, 512, 2, 32, 16, 6, true, new DenseMotionParams(32, 1024, 5, 16, 4));
-        }
-    }
-
-    /** {@code dense_motion_params} of facerender.yaml. */
-    public record DenseMotionParams(int blockExpansion, int maxFeatures, int numBlocks, int reshapeDepth, int compress) {
-    }
+    private final int reshapeChannel;
+    private final int reshapeDepth;
 
     /**
      * Generator outputs: {@code prediction} (B, 3, H, W) in [0, 1], {@code occlusionMap} (B, 1, H/4, W/4) or null
@@ -82,8 +72,8 @@ public final class OcclusionAwareSPADEGenerator {
     }
 
     private OcclusionAwareSPADEGenerator(DenseMotionNetwork denseMotion, SameBlock2d first, List<DownBlock2d> downBlocks,
-                                         ConvLayer second, List<ResBlock3d> resblocks3d, SameBlock2d third,
-                                         ConvLayer fourth, SPADEDecoder decoder, Params params) {
+                                         Conv2d second, List<ResBlock3d> resblocks3d, SameBlock2d third,
+                                         Conv2d fourth, SPADEDecoder decoder, int reshapeChannel, int reshapeDepth) {
         this.denseMotion = denseMotion;
         this.first = first;
         this.downBlocks = downBlocks;
@@ -92,24 +82,37 @@ public final class OcclusionAwareSPADEGenerator {
         this.third = third;
         this.fourth = fourth;
         this.decoder = decoder;
-        this.params = params;
+        this.reshapeChannel = reshapeChannel;
+        this.reshapeDepth = reshapeDepth;
     }
 
-    /** Loads the generator from {@code w} (the {@code generator.} scope of SadTalker_V0.0.2_256/512). */
-    public static OcclusionAwareSPADEGenerator load(Weights w, Params p) {
-        DenseMotionNetwork dense = DenseMotionNetwork.load(w.prefix("dense_motion_network"), p.denseMotion(),
-                p.estimateOcclusionMap());
+    /**
+     * Loads the generator from {@code w} (the {@code generator.} scope of SadTalker_V0.0.2_256/512) as
+     * {@code OcclusionAwareSPADEGenerator(**generator_params, **common_params)} of {@code config}.
+     */
+    public static OcclusionAwareSPADEGenerator load(Weights w, FacerenderConfig config) {
+        FacerenderConfig.GeneratorParams p = config.generatorParams();
+        int expansion = p.blockExpansion();
+        int maxFeatures = p.maxFeatures();
+        DenseMotionNetwork dense = DenseMotionNetwork.load(w.prefix("dense_motion_network"), config);
+        SameBlock2d first = SameBlock2d.load(w.prefix("first"), config.commonParams().imageChannel(), expansion, false);
         List<DownBlock2d> down = new ArrayList<>();
+        int features = expansion;
         for (int i = 0; i < p.numDownBlocks(); i++) {
-            down.add(DownBlock2d.load(w.prefix("down_blocks").prefix(i)));
+            features = Hourglass.features(expansion, i + 1, maxFeatures);
+            down.add(DownBlock2d.load(w.prefix("down_blocks").prefix(i), Hourglass.features(expansion, i, maxFeatures),
+                    features));
         }
+        Conv2d second = Conv2d.load(w.prefix("second"), features, maxFeatures, 1, ConvConfig.DEFAULT);
         List<ResBlock3d> res = new ArrayList<>();
         for (int i = 0; i < p.numResblocks(); i++) {
-            res.add(ResBlock3d.load(w.prefix("resblocks_3d").prefix("3dr" + i)));
+            res.add(ResBlock3d.load(w.prefix("resblocks_3d").prefix("3dr" + i), p.reshapeChannel()));
         }
-        return new OcclusionAwareSPADEGenerator(dense, SameBlock2d.load(w.prefix("first"), 1, false), down,
-                ConvLayer.load(w.prefix("second"), 1, 0), res, SameBlock2d.load(w.prefix("third"), 1, true),
-                ConvLayer.load(w.prefix("fourth"), 1, 0), SPADEDecoder.load(w.prefix("decoder")), p);
+        int out = expansion << p.numDownBlocks();
+        return new OcclusionAwareSPADEGenerator(dense, first, down, second, res,
+                SameBlock2d.load(w.prefix("third"), maxFeatures, out, true),
+                Conv2d.load(w.prefix("fourth"), out, out, 1, ConvConfig.DEFAULT), SPADEDecoder.load(w.prefix("decoder")),
+                p.reshapeChannel(), p.reshapeDepth());
     }
 
     /**
@@ -126,7 +129,7 @@ public final class OcclusionAwareSPADEGenerator {
             }
             out = second.forward(out);
             long[] s = out.getShape().getShape();
-            NDArray feature3d = out.reshape(s[0], params.reshapeChannel(), params.reshapeDepth(), s[2], s[3]);
+            NDArray feature3d = out.reshape(s[0], reshapeChannel, reshapeDepth, s[2], s[3]);
             for (ResBlock3d block : resblocks3d) {
                 feature3d = block.forward(feature3d);
             }

@@ -1,8 +1,13 @@
 package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Convolution;
+import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.nn.Scoped;
+import io.sadtalker.core.nn.WinogradConv;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +18,22 @@ import java.util.List;
  *
  * <p>The wide 3x3 convs (fc, and in every block conv_0, conv_1, the gamma-beta convs and the middle blocks' shared
  * mlp conv, where they have 256 or more output channels: all of a middle block's 31 GMAC at 256) run as
- * {@link WinogradConv}: measured on 2 cores, 54 instead of 85 ms for a middle block's 512-to-512 conv at 64x64,
- * 148 instead of 172 ms for up_0's 512-to-256 conv_0 at 128x128, 325 instead of 417 ms for up_1's 128-to-512
- * gamma-beta conv at 256x256.
+ * {@link WinogradConv}.
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
+    /** {@code ic}, {@code oc} and {@code label_nc} of the original's constructor. */
+    private static final int IC = 256;
+    private static final int OC = 64;
+    private static final int LABEL_NC = 256;
     private final Convolution fc;
     private final List<SPADEResnetBlock> middle;
     private final SPADEResnetBlock up0;
     private final SPADEResnetBlock up1;
-    private final ConvLayer convImg;
+    private final Conv2d convImg;
 
     private SPADEDecoder(Convolution fc, List<SPADEResnetBlock> middle, SPADEResnetBlock up0, SPADEResnetBlock up1,
-                         ConvLayer convImg) {
+                         Conv2d convImg) {
         this.fc = fc;
         this.middle = middle;
         this.up0 = up0;
@@ -37,11 +44,13 @@ final class SPADEDecoder {
     static SPADEDecoder load(Weights w) {
         List<SPADEResnetBlock> middle = new ArrayList<>();
         for (int i = 0; i < MIDDLE_BLOCKS; i++) {
-            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 1, true));
+            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 2 * IC, 2 * IC, LABEL_NC, 1));
         }
-        return new SPADEDecoder(WinogradConv.of(ConvLayer.load(w.prefix("fc"), 1, 1)), middle,
-                SPADEResnetBlock.load(w.prefix("up_0"), 2, true), SPADEResnetBlock.load(w.prefix("up_1"), 4, true),
-                ConvLayer.load(w.prefix("conv_img"), 1, 1));
+        ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        return new SPADEDecoder(WinogradConv.of(Conv2d.load(w.prefix("fc"), IC, 2 * IC, 3, same)), middle,
+                SPADEResnetBlock.load(w.prefix("up_0"), 2 * IC, IC, LABEL_NC, 2),
+                SPADEResnetBlock.load(w.prefix("up_1"), IC, OC, LABEL_NC, 4),
+                Conv2d.load(w.prefix("conv_img"), OC, 3, 3, same));
     }
 
     NDArray forward(NDArray feature) {
@@ -55,12 +64,12 @@ final class SPADEDecoder {
         Interruption.check();
         x = replace(x, upsampled(up1, x, feature));
         NDArray last = x;
-        return Scoped.run(() -> Activation.sigmoid(convImg.forward(Activation.leakyRelu(last, 0.2f))));
+        return Scoped.run(() -> Activations.sigmoid(convImg.forward(Activations.leakyRelu(last, 0.2))));
     }
 
     /** {@code block(upsample(x, 2), seg)}, the upsampled input freed on return. */
     private static NDArray upsampled(SPADEResnetBlock block, NDArray x, NDArray seg) {
-        return Scoped.run(() -> block.forward(Ops.upsampleNearest(x, 2), seg));
+        return Scoped.run(() -> block.forward(Interpolate.nearestScale(x, 2, 2), seg));
     }
 
     /** Frees {@code old} (a decoder temporary) and returns {@code next}. */

@@ -5,9 +5,14 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
+import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.InstanceNorm;
 import io.sadtalker.core.nn.Scoped;
+import io.sadtalker.core.nn.UpsampledConv;
+import io.sadtalker.core.nn.WinogradConv;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -26,6 +31,7 @@ import io.sadtalker.core.weights.Weights;
 final class SPADEResnetBlock {
     private static final float EPS = 1e-5f;
     private static final int NHIDDEN = 128;
+    private static final ConvConfig SAME = ConvConfig.DEFAULT.padding(1);
     private final Convolution mlpShared;
     private final int factor;
     private final Convolution gammaBeta0;
@@ -33,10 +39,10 @@ final class SPADEResnetBlock {
     private final Convolution gammaBetaS;
     private final Convolution conv0;
     private final Convolution conv1;
-    private final ConvLayer convS;
+    private final Conv2d convS;
 
     private SPADEResnetBlock(Convolution mlpShared, int factor, Convolution gammaBeta0, Convolution gammaBeta1,
-                             Convolution gammaBetaS, Convolution conv0, Convolution conv1, ConvLayer convS) {
+                             Convolution gammaBetaS, Convolution conv0, Convolution conv1, Conv2d convS) {
         this.mlpShared = mlpShared;
         this.factor = factor;
         this.gammaBeta0 = gammaBeta0;
@@ -48,28 +54,32 @@ final class SPADEResnetBlock {
     }
 
     /**
-     * Loads the block; {@code factor} is its resolution over the segmap's (1, 2 or 4 in the decoder). With
-     * {@code winograd} its 3x3 convs (conv_0, conv_1, the norms' gamma-beta convs and, at factor 1, the shared
-     * mlp conv) run as {@link WinogradConv} where that is faster ({@link WinogradConv#orDirect}).
+     * Loads {@code SPADEResnetBlock(fin, fout, 'spadespectralinstance', label_nc)}; {@code factor} is its resolution
+     * over the segmap's (1, 2 or 4 in the decoder). Its 3x3 convs (conv_0, conv_1, the norms' gamma-beta convs and,
+     * at factor 1, the shared mlp conv) run as {@link WinogradConv} where that is faster
+     * ({@link WinogradConv#orDirect}).
      */
-    static SPADEResnetBlock load(Weights w, int factor, boolean winograd) {
-        boolean learnedShortcut = w.contains("conv_s.weight_orig");
+    static SPADEResnetBlock load(Weights w, int fin, int fout, int labelNc, int factor) {
+        boolean learnedShortcut = fin != fout;
+        int fmiddle = Math.min(fin, fout);
         NDList sharedW = new NDList();
         NDList sharedB = new NDList();
-        ConvLayer gb0 = loadNorm(w.prefix("norm_0"), sharedW, sharedB, null);
-        ConvLayer convS = learnedShortcut ? ConvLayer.loadSpectral(w.prefix("conv_s"), 0) : null;
-        ConvLayer gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), sharedW, sharedB, convS) : null;
-        ConvLayer gb1 = loadNorm(w.prefix("norm_1"), sharedW, sharedB, null);
-        ConvLayer shared = new ConvLayer(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0), 1, 1, 1, 1);
-        Convolution sharedConv = factor == 1 ? fast(shared, winograd) : UpsampledConv.of(shared, factor);
-        return new SPADEResnetBlock(sharedConv, factor, fast(gb0, winograd), fast(gb1, winograd),
-                gbS == null ? null : fast(gbS, winograd),
-                fast(ConvLayer.loadSpectral(w.prefix("conv_0"), 1), winograd),
-                fast(ConvLayer.loadSpectral(w.prefix("conv_1"), 1), winograd), convS);
+        Conv2d gb0 = loadNorm(w.prefix("norm_0"), fin, labelNc, sharedW, sharedB, null);
+        Conv2d convS = learnedShortcut
+                ? Conv2d.loadSpectral(w.prefix("conv_s"), fin, fout, 1, ConvConfig.DEFAULT.noBias()) : null;
+        Conv2d gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), fin, labelNc, sharedW, sharedB, convS) : null;
+        Conv2d gb1 = loadNorm(w.prefix("norm_1"), fmiddle, labelNc, sharedW, sharedB, null);
+        Conv2d shared = same(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0));
+        Convolution sharedConv = factor == 1 ? WinogradConv.orDirect(shared) : UpsampledConv.of(shared, factor);
+        return new SPADEResnetBlock(sharedConv, factor, WinogradConv.orDirect(gb0), WinogradConv.orDirect(gb1),
+                gbS == null ? null : WinogradConv.orDirect(gbS),
+                WinogradConv.orDirect(Conv2d.loadSpectral(w.prefix("conv_0"), fin, fmiddle, 3, SAME)),
+                WinogradConv.orDirect(Conv2d.loadSpectral(w.prefix("conv_1"), fmiddle, fout, 3, SAME)), convS);
     }
 
-    private static Convolution fast(ConvLayer conv, boolean winograd) {
-        return winograd ? WinogradConv.orDirect(conv) : conv;
+    /** A 3x3 conv with padding 1 over {@code weight} and {@code bias}. */
+    private static Conv2d same(NDArray weight, NDArray bias) {
+        return Conv2d.of(weight, bias, new long[] {1, 1}, new long[] {1, 1}, new long[] {1, 1}, 1);
     }
 
     /**
@@ -78,16 +88,16 @@ final class SPADEResnetBlock {
      * conv_s ({@code conv_s(n * g + beta) = conv_s(n * g) + (conv_s o mlp_beta)(actv)}): a 3x3 conv to fout channels
      * instead of one to fin channels.
      */
-    private static ConvLayer loadNorm(Weights w, NDList sharedW, NDList sharedB, ConvLayer then) {
-        Weights shared = w.prefix("mlp_shared").prefix(0);
-        long labelNc = shared.info("weight").shape()[1];
-        sharedW.add(shared.get("weight", NHIDDEN, labelNc, 3, 3));
-        sharedB.add(shared.get("bias", NHIDDEN));
-        long c = w.prefix("mlp_gamma").info("weight").shape()[0];
-        NDArray gw = w.prefix("mlp_gamma").get("weight", c, NHIDDEN, 3, 3);
-        NDArray gb = w.prefix("mlp_gamma").get("bias", c).add(1f);
-        NDArray bw = w.prefix("mlp_beta").get("weight", c, NHIDDEN, 3, 3);
-        NDArray bb = w.prefix("mlp_beta").get("bias", c);
+    private static Conv2d loadNorm(Weights w, int c, int labelNc, NDList sharedW, NDList sharedB, Conv2d then) {
+        Conv2d shared = Conv2d.load(w.prefix("mlp_shared").prefix(0), labelNc, NHIDDEN, 3, SAME);
+        sharedW.add(shared.weight());
+        sharedB.add(shared.bias());
+        Conv2d gamma = Conv2d.load(w.prefix("mlp_gamma"), NHIDDEN, c, 3, SAME);
+        Conv2d beta = Conv2d.load(w.prefix("mlp_beta"), NHIDDEN, c, 3, SAME);
+        NDArray gw = gamma.weight();
+        NDArray gb = gamma.bias().add(1f);
+        NDArray bw = beta.weight();
+        NDArray bb = beta.bias();
         if (then != null) {
             NDArray ws = then.weight().toType(DataType.FLOAT64, false);
             long out = ws.getShape().get(0);
@@ -96,7 +106,7 @@ final class SPADEResnetBlock {
                     .toType(DataType.FLOAT32, false);
             bb = ws.matMul(bb.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false);
         }
-        return new ConvLayer(NDArrays.concat(new NDList(gw, bw), 0), NDArrays.concat(new NDList(gb, bb), 0), 1, 1, 1, 1);
+        return same(NDArrays.concat(new NDList(gw, bw), 0), NDArrays.concat(new NDList(gb, bb), 0));
     }
 
     NDArray forward(NDArray x, NDArray seg) {
@@ -105,7 +115,7 @@ final class SPADEResnetBlock {
                     + seg.getShape());
         }
         return Scoped.run(() -> {
-            NDArray actv = Activation.relu(mlpShared.forward(seg));
+            NDArray actv = Activations.relu(mlpShared.forward(seg));
             NDArray normalized = InstanceNorm.apply(x, EPS);
             NDArray xs = convS == null ? x : Scoped.run(() -> {
                 NDArray gb = gammaBetaS.forward(hidden(actv, 1));
@@ -113,12 +123,12 @@ final class SPADEResnetBlock {
                 return convS.forward(normalized.mul(gb.get(new NDIndex(":, :{}", c))))
                         .addi(gb.get(new NDIndex(":, {}:", c)));
             });
-            NDArray dx0 = Scoped.run(() -> conv0.forward(Activation.leakyRelu(
-                    modulate(normalized, gammaBeta0, hidden(actv, 0)), 0.2f)));
+            NDArray dx0 = Scoped.run(() -> conv0.forward(Activations.leakyRelu(
+                    modulate(normalized, gammaBeta0, hidden(actv, 0)), 0.2)));
             normalized.close();
             int last = convS == null ? 1 : 2;
-            NDArray dx = Scoped.run(() -> conv1.forward(Activation.leakyRelu(
-                    modulate(InstanceNorm.apply(dx0, EPS), gammaBeta1, hidden(actv, last)), 0.2f)));
+            NDArray dx = Scoped.run(() -> conv1.forward(Activations.leakyRelu(
+                    modulate(InstanceNorm.apply(dx0, EPS), gammaBeta1, hidden(actv, last)), 0.2)));
             return dx.addi(xs);
         });
     }

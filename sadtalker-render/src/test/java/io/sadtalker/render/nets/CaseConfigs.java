@@ -1,5 +1,6 @@
 package io.sadtalker.render.nets;
 
+import io.sadtalker.core.config.FacerenderConfig;
 import io.sadtalker.testkit.FixtureCase;
 
 /** The network configuration a fixture case names in {@code params.config}. */
@@ -7,11 +8,11 @@ final class CaseConfigs {
     private CaseConfigs() {
     }
 
-    static AnimateConfig of(FixtureCase c) {
+    static FacerenderConfig of(FixtureCase c) {
         String name = c.params().path("config").asText("facerender.yaml");
         return switch (name) {
-            case "facerender.yaml" -> AnimateConfig.facerender();
-            case "facerender_still.yaml" -> AnimateConfig.facerenderStill();
+            case "facerender.yaml" -> FacerenderConfig.FACERENDER;
+            case "facerender_still.yaml" -> FacerenderConfig.FACERENDER_STILL;
             default -> throw new IllegalStateException(c + ": unknown config " + name);
         };
     }

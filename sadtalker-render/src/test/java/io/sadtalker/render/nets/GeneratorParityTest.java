@@ -15,7 +15,7 @@ class GeneratorParityTest {
         return ParityTests.cases("generator", c -> {
             try (NDManager manager = NDManager.newBaseManager()) {
                 OcclusionAwareSPADEGenerator g = c.weights(manager)
-                        .bind(w -> OcclusionAwareSPADEGenerator.load(w, CaseConfigs.of(c).generator()));
+                        .bind(w -> OcclusionAwareSPADEGenerator.load(w, CaseConfigs.of(c)));
                 NDArray source = c.input("source_image", manager);
                 OcclusionAwareSPADEGenerator.Output out = g.forward(source, c.input("kp_driving", manager),
                         c.input("kp_source", manager));

@@ -24,7 +24,7 @@ class GeneratorTiming {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (NDManager manager = NDManager.newBaseManager()) {
             OcclusionAwareSPADEGenerator g = c.weights(manager)
-                    .bind(w -> OcclusionAwareSPADEGenerator.load(w, CaseConfigs.of(c).generator()));
+                    .bind(w -> OcclusionAwareSPADEGenerator.load(w, CaseConfigs.of(c)));
             NDArray source = c.input("source_image", manager);
             NDArray kpDriving = c.input("kp_driving", manager);
             NDArray kpSource = c.input("kp_source", manager);

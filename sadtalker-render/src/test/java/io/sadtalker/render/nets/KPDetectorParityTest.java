@@ -12,7 +12,7 @@ class KPDetectorParityTest {
     Stream<DynamicTest> kpDetector() {
         return ParityTests.cases("kp_detector", c -> {
             try (NDManager manager = NDManager.newBaseManager()) {
-                KPDetector net = c.weights(manager).bind(w -> KPDetector.load(w, CaseConfigs.of(c).kpDetector()));
+                KPDetector net = c.weights(manager).bind(w -> KPDetector.load(w, CaseConfigs.of(c)));
                 Outputs.checkAll(c, Map.of("value", net.forward(c.input("source_image", manager))));
             }
         });

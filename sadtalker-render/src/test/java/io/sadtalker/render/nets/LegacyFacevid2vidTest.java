@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.sadtalker.core.config.FacerenderConfig;
 import io.sadtalker.core.weights.SadTalkerCheckpoints;
 import io.sadtalker.core.weights.SadTalkerNetwork;
 import io.sadtalker.testkit.BitPatterns;
@@ -24,7 +25,7 @@ class LegacyFacevid2vidTest {
     @Test
     void kpDetectorFromTheLegacyFileIsBitIdentical() throws Exception {
         FixtureCase c = FixtureCases.discover("kp_detector").get(0);
-        AnimateConfig config = CaseConfigs.of(c);
+        FacerenderConfig config = CaseConfigs.of(c);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray image = c.input("source_image", manager);
             NDArray fromSafetensors = kpDetector(safetensors(c), config, manager).forward(image);
@@ -39,7 +40,7 @@ class LegacyFacevid2vidTest {
     void generatorFromTheLegacyFileIsBitIdentical() throws Exception {
         FixtureCase c = FixtureCases.discover("generator").stream()
                 .min(Comparator.comparingLong(g -> g.inputHost("source_image").size())).orElseThrow();
-        AnimateConfig config = CaseConfigs.of(c);
+        FacerenderConfig config = CaseConfigs.of(c);
         float[] fromSafetensors;
         try (NDManager manager = NDManager.newBaseManager()) {
             fromSafetensors = generate(c, safetensors(c), config, manager).prediction().toFloatArray();
@@ -62,19 +63,19 @@ class LegacyFacevid2vidTest {
                 SyntheticCheckpoints.path("facevid2vid_00189-model.pth.tar.json", c.seed()).getParent());
     }
 
-    private static KPDetector kpDetector(SadTalkerCheckpoints files, AnimateConfig config, NDManager manager) {
+    private static KPDetector kpDetector(SadTalkerCheckpoints files, FacerenderConfig config, NDManager manager) {
         try (files) {
             return files.weights(SadTalkerNetwork.KP_EXTRACTOR, manager)
-                    .bind(w -> KPDetector.load(w, config.kpDetector()));
+                    .bind(w -> KPDetector.load(w, config));
         }
     }
 
     private static OcclusionAwareSPADEGenerator.Output generate(FixtureCase c, SadTalkerCheckpoints files,
-                                                                AnimateConfig config, NDManager manager) {
+                                                                FacerenderConfig config, NDManager manager) {
         OcclusionAwareSPADEGenerator g;
         try (files) {
             g = files.weights(SadTalkerNetwork.GENERATOR, manager)
-                    .bind(w -> OcclusionAwareSPADEGenerator.load(w, config.generator()));
+                    .bind(w -> OcclusionAwareSPADEGenerator.load(w, config));
         }
         return g.forward(c.input("source_image", manager), c.input("kp_driving", manager),
                 c.input("kp_source", manager));

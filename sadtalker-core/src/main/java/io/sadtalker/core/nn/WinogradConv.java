@@ -1,4 +1,4 @@
-package io.sadtalker.render.nets;
+package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.sadtalker.core.nn.Scoped;
 
 /**
  * A 3x3 convolution (stride 1, padding 1) evaluated with Winograd's minimal filtering F(4x4, 3x3) (Lavin and Gray,
@@ -18,7 +17,7 @@ import io.sadtalker.core.nn.Scoped;
  * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate and the tiles stay in cache, so
  * the map is done in bands of rows; the transformed kernels take 4x the memory of the direct ones.
  */
-final class WinogradConv implements Convolution {
+public final class WinogradConv implements Convolution {
     /** Interpolation points 0, 1, -1, 2, -2 and infinity. */
     private static final double[][] BT = {
         {4, 0, -5, 0, 1, 0}, {0, -4, -4, 1, 1, 0}, {0, 4, -4, -1, 1, 0},
@@ -32,8 +31,7 @@ final class WinogradConv implements Convolution {
     private static final int OUT = 4;
     /**
      * Tiles per pass: the map is done in bands of whole tile rows, about this many tiles each, so that a band's
-     * tiles stay in cache through the three transforms. Measured on 2 cores (direct / unbanded / banded, ms): 512 to
-     * 256 channels at 128x128 172 / 151 / 148, 128 to 512 at 256x256 417 / 433 / 325; at 64x64 a band is the whole map.
+     * tiles stay in cache through the three transforms; at 64x64 a band is the whole map.
      */
     private static final int BAND_TILES = 256;
     private static final int MIN_OUT = 256;
@@ -52,22 +50,23 @@ final class WinogradConv implements Convolution {
 
     /**
      * The Winograd form of {@code conv} where it is faster: a plain 3x3 convolution with padding 1 and at least
-     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself. Measured on 2 cores, the narrower ones are as
-     * fast or faster direct (at 256x256, 128 to 128 channels: 115 ms direct, 133 ms or more as Winograd).
+     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself (the narrower ones are as fast or faster
+     * direct; see benchmarks/README.md).
      */
-    static Convolution orDirect(ConvLayer conv) {
+    public static Convolution orDirect(Conv2d conv) {
         Shape s = conv.weight().getShape();
-        boolean fits = s.dimension() == 4 && s.get(2) == 3 && s.get(3) == 3 && conv.isPlain(1) && s.get(0) >= MIN_OUT;
+        boolean fits = s.get(2) == 3 && s.get(3) == 3 && conv.core().isPlain(1) && s.get(0) >= MIN_OUT;
         return fits ? of(conv) : conv;
     }
 
     /** The Winograd form of {@code conv}, which must be a 3x3 convolution with stride 1, padding 1, one group. */
-    static WinogradConv of(ConvLayer conv) {
+    public static WinogradConv of(Conv2d conv) {
         NDArray w = conv.weight();
         Shape s = w.getShape();
-        if (s.dimension() != 4 || s.get(2) != 3 || s.get(3) != 3 || !conv.isPlain(1)) {
+        boolean plain = conv.core().isPlain(1);
+        if (s.get(2) != 3 || s.get(3) != 3 || !plain) {
             throw new IllegalArgumentException("Winograd F(4x4, 3x3) needs a plain 3x3 conv with padding 1, got "
-                    + s + (conv.isPlain(1) ? "" : " with other stride/padding/dilation/groups"));
+                    + s + (plain ? "" : " with other stride/padding/dilation/groups"));
         }
         NDManager m = w.getManager();
         long k = s.get(0);

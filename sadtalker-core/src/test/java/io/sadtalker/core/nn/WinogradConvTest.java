@@ -1,4 +1,4 @@
-package io.sadtalker.render.nets;
+package io.sadtalker.core.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +17,8 @@ class WinogradConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(11);
             NDArray x = manager.randomNormal(new Shape(batch, 6, h, w));
-            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(5, 6, 3, 3)), manager.randomNormal(new Shape(5)),
-                    1, 1, 1, 1);
+            Conv2d conv = Convolutions.conv2d(manager.randomNormal(new Shape(5, 6, 3, 3)), manager.randomNormal(new Shape(5)),
+                    1, 1);
             Convolutions.assertSameAsDirect(WinogradConv.of(conv), conv, x, 2e-5f);
         }
     }
@@ -27,9 +27,9 @@ class WinogradConvTest {
     void refusesOtherConvolutions() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w3 = manager.ones(new Shape(2, 2, 3, 3));
-            assertThatThrownBy(() -> WinogradConv.of(new ConvLayer(w3, null, 2, 1, 1, 1)))
+            assertThatThrownBy(() -> WinogradConv.of(Convolutions.conv2d(w3, null, 2, 1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride");
-            assertThatThrownBy(() -> WinogradConv.of(new ConvLayer(manager.ones(new Shape(2, 2, 1, 1)), null, 1, 0, 1, 1)))
+            assertThatThrownBy(() -> WinogradConv.of(Convolutions.conv2d(manager.ones(new Shape(2, 2, 1, 1)), null, 1, 0)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x3");
         }
     }
@@ -37,10 +37,10 @@ class WinogradConvTest {
     @Test
     void orDirectKeepsNarrowOrOtherConvolutionsDirect() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ConvLayer wide = new ConvLayer(manager.ones(new Shape(256, 2, 3, 3)), null, 1, 1, 1, 1);
-            ConvLayer narrow = new ConvLayer(manager.ones(new Shape(128, 2, 3, 3)), null, 1, 1, 1, 1);
-            ConvLayer large = new ConvLayer(manager.ones(new Shape(128, 2, 7, 7)), null, 1, 3, 1, 1);
-            ConvLayer strided = new ConvLayer(manager.ones(new Shape(128, 2, 3, 3)), null, 2, 1, 1, 1);
+            Conv2d wide = Convolutions.conv2d(manager.ones(new Shape(256, 2, 3, 3)), null, 1, 1);
+            Conv2d narrow = Convolutions.conv2d(manager.ones(new Shape(128, 2, 3, 3)), null, 1, 1);
+            Conv2d large = Convolutions.conv2d(manager.ones(new Shape(128, 2, 7, 7)), null, 1, 3);
+            Conv2d strided = Convolutions.conv2d(manager.ones(new Shape(128, 2, 3, 3)), null, 2, 1);
             assertThat(WinogradConv.orDirect(wide)).isInstanceOf(WinogradConv.class);
             assertThat(WinogradConv.orDirect(narrow)).isSameAs(narrow);
             assertThat(WinogradConv.orDirect(large)).isSameAs(large);

@@ -1,10 +1,9 @@
-package io.sadtalker.render.nets;
+package io.sadtalker.core.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.sadtalker.core.nn.Scoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +18,13 @@ import java.util.Map;
  * convolution; each phase output is written once, straight into its strided place in the (f*h, f*w) result. Exact
  * up to float rounding, and 2.25x (f = 2) to 5.8x (f = 4) fewer multiply-adds than convolving the upsampled map.
  */
-final class UpsampledConv implements Convolution {
+public final class UpsampledConv implements Convolution {
     private final int factor;
-    private final ConvLayer[] convs;
+    private final ConvCore[] convs;
     private final int[] phaseClass;
     private final int[] classLo;
 
-    private UpsampledConv(int factor, ConvLayer[] convs, int[] phaseClass, int[] classLo) {
+    private UpsampledConv(int factor, ConvCore[] convs, int[] phaseClass, int[] classLo) {
         this.factor = factor;
         this.convs = convs;
         this.phaseClass = phaseClass;
@@ -36,7 +35,19 @@ final class UpsampledConv implements Convolution {
      * The phase decomposition of {@code conv} (3x3 or 3x3x3, stride 1, padding 1) for upsampling factor
      * {@code factor} in height and width.
      */
-    static UpsampledConv of(ConvLayer conv, int factor) {
+    public static UpsampledConv of(ConvNd conv, int factor) {
+        long[] shape = conv.weight().getShape().getShape();
+        boolean fits = (shape.length == 4 || shape.length == 5) && conv.core().isPlain(1);
+        for (int i = 2; i < shape.length; i++) {
+            fits &= shape[i] == 3;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("the phase decomposition needs a plain 3x3 (or 3x3x3) conv with"
+                    + " padding 1, got " + conv.weight().getShape());
+        }
+        if (factor < 1) {
+            throw new IllegalArgumentException("upsampling factor must be >= 1, got " + factor);
+        }
         // 1-D: offsets (one per kernel tap) of every phase; equal offset patterns form one class
         Map<String, Integer> classes = new LinkedHashMap<>();
         List<int[]> classOffsets = new ArrayList<>();
@@ -69,11 +80,11 @@ final class UpsampledConv implements Convolution {
             }
             combine[c] = w.getManager().create(a).reshape(extent, 3);
         }
-        ConvLayer[] convs = new ConvLayer[n * n];
+        ConvCore[] convs = new ConvCore[n * n];
         for (int cy = 0; cy < n; cy++) {
             for (int cx = 0; cx < n; cx++) {
                 NDArray kernel = combine[cy].matMul(w).matMul(combine[cx].transpose()).toType(DataType.FLOAT32, false);
-                convs[cy * n + cx] = new ConvLayer(kernel, conv.bias(), 1, 1, 1, 1);
+                convs[cy * n + cx] = ConvCore.plain(kernel, conv.bias(), 1);
             }
         }
         return new UpsampledConv(factor, convs, phaseClass, lo);
@@ -97,7 +108,7 @@ final class UpsampledConv implements Convolution {
         int n = classLo.length;
         NDArray[] classOut = new NDArray[n * n];
         long[] outShape = java.util.Arrays.copyOf(s, rank);
-        outShape[1] = convs[0].weight().getShape().get(0);
+        outShape[1] = convs[0].weight.getShape().get(0);
         outShape[rank - 2] = h * factor;
         outShape[rank - 1] = w * factor;
         NDArray out = x.getManager().create(new Shape(outShape), x.getDataType());

@@ -1,10 +1,12 @@
-package io.sadtalker.render.nets;
+package io.sadtalker.core.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,9 +17,9 @@ class UpsampledConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(7);
             NDArray x = manager.randomNormal(new Shape(2, 5, 6, 7));
-            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
-                    1, 1, 1, 1);
-            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            Conv2d conv = Convolutions.conv2d(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
+                    1, 1);
+            NDArray expected = conv.forward(Interpolate.nearestScale(x, factor, factor));
             NDArray actual = UpsampledConv.of(conv, factor).forward(x);
             assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 6L * factor, 7L * factor));
             float maxAbs = actual.sub(expected).abs().max().getFloat();
@@ -31,13 +33,27 @@ class UpsampledConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(8);
             NDArray x = manager.randomNormal(new Shape(2, 5, 3, 6, 7));
-            ConvLayer conv = new ConvLayer(manager.randomNormal(new Shape(4, 5, 3, 3, 3)),
-                    manager.randomNormal(new Shape(4)), 1, 1, 1, 1);
-            NDArray expected = conv.forward(Ops.upsampleNearest(x, factor));
+            Conv3d conv = Convolutions.conv3d(manager.randomNormal(new Shape(4, 5, 3, 3, 3)),
+                    manager.randomNormal(new Shape(4)), 1);
+            NDArray expected = conv.forward(Interpolate.nearestScale(x, 1, factor, factor));
             NDArray actual = UpsampledConv.of(conv, factor).forward(x);
             assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 3, 6L * factor, 7L * factor));
             float maxAbs = actual.sub(expected).abs().max().getFloat();
             assertThat(maxAbs).isLessThan(4e-5f);
+        }
+    }
+
+    @Test
+    void refusesOtherConvolutions() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Conv2d wide = Convolutions.conv2d(manager.ones(new Shape(2, 2, 5, 5)), null, 1, 1);
+            Conv2d strided = Convolutions.conv2d(manager.ones(new Shape(2, 2, 3, 3)), null, 2, 1);
+            Conv1d line = Conv1d.of(manager.ones(new Shape(2, 2, 3)), null, new long[] {1}, new long[] {1},
+                    new long[] {1}, 1);
+            for (ConvNd conv : new ConvNd[] {wide, strided, line}) {
+                assertThatThrownBy(() -> UpsampledConv.of(conv, 2)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("plain 3x3");
+            }
         }
     }
 }
