@@ -39,24 +39,6 @@ public final class BatchNorm {
         return new BatchNorm(mean, var, weight, bias, eps);
     }
 
-    /** Loads the running statistics and, when present, the affine parameters; {@code eps} as the module's (1e-5). */
-    public static BatchNorm load(Weights w, double eps) {
-        NDArray mean = w.get("running_mean");
-        if (mean.getShape().dimension() != 1) {
-            throw new CheckpointException("'" + w.path() + "running_mean' has shape "
-                    + mean.getShape()
-                    + ", expected (C)");
-        }
-        long c = mean.getShape().get(0);
-        NDArray var = w.get("running_var", c);
-        NDArray weight = w.contains("weight") ? w.get("weight", c) : mean.getManager().ones(mean.getShape());
-        NDArray bias = w.contains("bias") ? w.get("bias", c) : mean.getManager().zeros(mean.getShape());
-        if (w.contains("num_batches_tracked")) {
-            w.skip("num_batches_tracked");
-        }
-        return new BatchNorm(mean, var, weight, bias, eps);
-    }
-
     /** The number of channels. */
     public long channels() {
         return runningMean.getShape().get(0);

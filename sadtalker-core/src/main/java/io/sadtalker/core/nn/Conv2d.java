@@ -32,21 +32,6 @@ public final class Conv2d extends ConvNd {
         return new Conv2d(core().absorb(bn));
     }
 
-    /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
-    public static Conv2d load(Weights w, int stride, int padding) {
-        return load(w, stride, padding, 1, 1);
-    }
-
-    /** Loads {@code weight} and optional {@code bias}; the same stride, padding and dilation on every axis. */
-    public static Conv2d load(Weights w, int stride, int padding, int dilation, int groups) {
-        return load(w, ConvCore.fill(2, stride), ConvCore.fill(2, padding), ConvCore.fill(2, dilation), groups);
-    }
-
-    /** Loads {@code weight} and optional {@code bias}; per-axis stride, padding and dilation (2 values each). */
-    public static Conv2d load(Weights w, long[] stride, long[] padding, long[] dilation, int groups) {
-        return new Conv2d(ConvCore.load(w, 2, stride, padding, dilation, groups));
-    }
-
     /**
      * Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}) of {@code in} to {@code out}
      * channels with a square {@code kernel}: {@code weight_orig} {@code (out, in/groups, k, k)}, {@code weight_u},
@@ -58,27 +43,6 @@ public final class Conv2d extends ConvNd {
         NDArray bias = cfg.bias() ? w.get("bias", out) : null;
         return of(weight, bias, ConvConfig.perAxis("stride", cfg.stride(), 2),
                 ConvConfig.perAxis("padding", cfg.padding(), 2), ConvConfig.perAxis("dilation", cfg.dilation(), 2),
-                groups);
-    }
-
-    /** Loads a spectral-normalised convolution (eval mode, see {@link SpectralNorm}); stride and padding per axis. */
-    public static Conv2d loadSpectral(Weights w, int stride, int padding) {
-        return loadSpectral(w, stride, padding, 1, 1);
-    }
-
-    /**
-     * Loads a spectral-normalised convolution (eval mode): keys {@code weight_orig}, {@code weight_u},
-     * {@code weight_v} and optional {@code bias}; the effective weight is resolved once here.
-     */
-    public static Conv2d loadSpectral(Weights w, int stride, int padding, int dilation, int groups) {
-        NDArray weight = SpectralNorm.weight(w);
-        long[] shape = weight.getShape().getShape();
-        if (shape.length != 4) {
-            throw new CheckpointException("'" + w.path() + "weight_orig' has shape "
-                    + weight.getShape() + ", expected a conv2d weight (out, in/groups, kh, kw)");
-        }
-        NDArray bias = w.contains("bias") ? w.get("bias", shape[0]) : null;
-        return of(weight, bias, ConvCore.fill(2, stride), ConvCore.fill(2, padding), ConvCore.fill(2, dilation),
                 groups);
     }
 

@@ -31,21 +31,6 @@ public final class Conv3d extends ConvNd {
         return new Conv3d(core().absorb(bn));
     }
 
-    /** Loads {@code weight} and optional {@code bias}; the same stride and padding on every axis. */
-    public static Conv3d load(Weights w, int stride, int padding) {
-        return load(w, stride, padding, 1, 1);
-    }
-
-    /** Loads {@code weight} and optional {@code bias}; the same stride, padding and dilation on every axis. */
-    public static Conv3d load(Weights w, int stride, int padding, int dilation, int groups) {
-        return load(w, ConvCore.fill(3, stride), ConvCore.fill(3, padding), ConvCore.fill(3, dilation), groups);
-    }
-
-    /** Loads {@code weight} and optional {@code bias}; per-axis stride, padding and dilation (3 values each). */
-    public static Conv3d load(Weights w, long[] stride, long[] padding, long[] dilation, int groups) {
-        return new Conv3d(ConvCore.load(w, 3, stride, padding, dilation, groups));
-    }
-
     /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */
     public static Conv3d of(NDArray weight, NDArray bias, long[] stride, long[] padding, long[] dilation, int groups) {
         return new Conv3d(new ConvCore(3, weight, bias, stride, padding, dilation, groups));

@@ -45,19 +45,6 @@ final class ConvCore {
         this.groups = groups;
     }
 
-    /** Reads {@code weight} (rank dims+2) and, when present, {@code bias} (out) from {@code w}. */
-    static ConvCore load(Weights w, int dims, long[] stride, long[] padding, long[] dilation, int groups) {
-        NDArray weight = w.get("weight");
-        long[] shape = weight.getShape().getShape();
-        if (shape.length != dims + 2 || shape[0] % groups != 0) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
-                    + ", expected a conv" + dims + "d weight (out, in/groups, k...) with out divisible by groups="
-                    + groups);
-        }
-        NDArray bias = w.contains("bias") ? w.get("bias", shape[0]) : null;
-        return new ConvCore(dims, weight, bias, stride, padding, dilation, groups);
-    }
-
     /**
      * Reads a layer that is {@code in} to {@code out} channels with a {@code kernel} (one value or one per axis)
      * configured by {@code cfg}: {@code weight} must be {@code (out, in/groups, k...)} and, when {@code cfg.bias()},

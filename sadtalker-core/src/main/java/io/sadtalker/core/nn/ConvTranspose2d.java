@@ -78,25 +78,6 @@ public final class ConvTranspose2d {
                 ConvConfig.perAxis("dilation", cfg.dilation(), 2), groups);
     }
 
-    /** Loads {@code weight} and optional {@code bias}; the same stride, padding and output padding on both axes. */
-    public static ConvTranspose2d load(Weights w, int stride, int padding, int outputPadding) {
-        return load(w, stride, padding, outputPadding, 1, 1);
-    }
-
-    /** As {@link #load(Weights, int, int, int)} with dilation and groups. */
-    public static ConvTranspose2d load(Weights w, int stride, int padding, int outputPadding, int dilation,
-            int groups) {
-        NDArray weight = w.get("weight");
-        long[] s = weight.getShape().getShape();
-        if (s.length != 4 || groups < 1 || s[0] % groups != 0) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
-                    + ", expected a conv_transpose2d weight (in, out/groups, kh, kw) with groups=" + groups);
-        }
-        NDArray bias = w.contains("bias") ? w.get("bias", s[1] * groups) : null;
-        return of(weight, bias, ConvCore.fill(2, stride), ConvCore.fill(2, padding), ConvCore.fill(2, outputPadding),
-                ConvCore.fill(2, dilation), groups);
-    }
-
     /** A transposed convolution over given arrays ({@code bias} may be null), per-axis geometry (2 values each). */
     public static ConvTranspose2d of(NDArray weight, NDArray bias, long[] stride, long[] padding, long[] outputPadding,
             long[] dilation, int groups) {

@@ -29,18 +29,6 @@ public final class GroupNorm {
         return new GroupNorm(groups, w.get("weight", channels), w.get("bias", channels), (float) eps);
     }
 
-    /** Loads an affine group norm with {@code groups} groups. */
-    public static GroupNorm load(Weights w, int groups, double eps) {
-        NDArray weight = w.get("weight");
-        long c = weight.getShape().dimension() == 1 ? weight.getShape().get(0) : -1;
-        if (c < 0 || groups < 1 || c % groups != 0) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
-                    + ", expected (C) with C divisible by " + groups + " groups");
-        }
-        NDArray bias = w.get("bias", c);
-        return new GroupNorm(groups, weight, bias, (float) eps);
-    }
-
     /** Normalises {@code x} (N, C, ...). */
     public NDArray forward(NDArray x) {
         long c = weight.getShape().get(0);

@@ -25,16 +25,6 @@ public final class InstanceNorm {
         return new InstanceNorm(w.get("weight", channels), w.get("bias", channels), (float) eps);
     }
 
-    /** Loads an affine instance norm (keys {@code weight}, {@code bias}). */
-    public static InstanceNorm load(Weights w, double eps) {
-        NDArray weight = w.get("weight");
-        if (weight.getShape().dimension() != 1) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape() + ", expected (C)");
-        }
-        NDArray bias = w.get("bias", weight.getShape().get(0));
-        return new InstanceNorm(weight, bias, (float) eps);
-    }
-
     /** Normalises {@code x} (N, C, spatial...) and applies the affine parameters. */
     public NDArray forward(NDArray x) {
         if (x.getShape().dimension() < 3 || x.getShape().get(1) != weight.getShape().get(0)) {

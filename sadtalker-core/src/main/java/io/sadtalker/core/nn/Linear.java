@@ -27,17 +27,6 @@ public final class Linear {
         return new Linear(w.get("weight", out, in), bias ? w.get("bias", out) : null);
     }
 
-    /** Loads {@code weight} (out, in) and optional {@code bias} (out). */
-    public static Linear load(Weights w) {
-        NDArray weight = w.get("weight");
-        if (weight.getShape().dimension() != 2) {
-            throw new CheckpointException("'" + w.path() + "weight' has shape " + weight.getShape()
-                    + ", expected (out, in)");
-        }
-        NDArray bias = w.contains("bias") ? w.get("bias", weight.getShape().get(0)) : null;
-        return new Linear(weight, bias);
-    }
-
     /** A linear layer over given arrays ({@code bias} may be null). */
     public static Linear of(NDArray weight, NDArray bias) {
         return new Linear(weight, bias);

@@ -19,11 +19,6 @@ public final class SpectralNorm {
         return resolve(w, w.get("weight_orig", shape));
     }
 
-    /** Reads {@code weight_orig}, {@code weight_u}, {@code weight_v} from {@code w} and returns the resolved weight. */
-    public static NDArray weight(Weights w) {
-        return resolve(w, w.get("weight_orig"));
-    }
-
     private static NDArray resolve(Weights w, NDArray orig) {
         long out = orig.getShape().get(0);
         long rest = orig.getShape().size() / out;

@@ -18,14 +18,15 @@ class ConvTest extends ManagedArrays {
     @Test
     void conv2dStridePaddingGroupsWithBias() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 6, 2, 3, 3), "bias", ramp(m, 3, 7, 10, 6)));
-        Conv2d conv = w.bind(x -> Conv2d.load(x, 2, 1, 1, 2));
+        Conv2d conv = w.bind(x -> Conv2d.load(x, 4, 6, 3, ConvConfig.DEFAULT.stride(2).padding(1).groups(2)));
         assertClose(conv.forward(input(m, 1, 4, 5, 6)), new long[] {1, 6, 3, 3}, CONV2D, ATOL);
     }
 
     @Test
     void conv2dPerAxisStrideAndPaddingWithDilationNoBias() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 3, 4, 3, 2)));
-        Conv2d conv = w.bind(x -> Conv2d.load(x, new long[] {1, 2}, new long[] {2, 1}, new long[] {2, 2}, 1));
+        Conv2d conv = w.bind(x -> Conv2d.load(x, 4, 3, new long[] {3, 2},
+                ConvConfig.DEFAULT.stride(1, 2).padding(2, 1).dilation(2).noBias()));
         assertThat(conv.bias()).isNull();
         assertClose(conv.forward(input(m, 1, 4, 5, 6)), new long[] {1, 3, 5, 3}, CONV2D_DIL, ATOL);
     }
@@ -33,14 +34,15 @@ class ConvTest extends ManagedArrays {
     @Test
     void conv1d() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 2, 3, 3), "bias", ramp(m, 3, 7, 10, 2)));
-        Conv1d conv = w.bind(x -> Conv1d.load(x, 2, 1));
+        Conv1d conv = w.bind(x -> Conv1d.load(x, 3, 2, 3, ConvConfig.DEFAULT.stride(2).padding(1)));
         assertClose(conv.forward(input(m, 2, 3, 7)), new long[] {2, 2, 4}, CONV1D, ATOL);
     }
 
     @Test
     void conv3dAnisotropic() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 2, 2, 1, 3, 3), "bias", ramp(m, 3, 7, 10, 2)));
-        Conv3d conv = w.bind(x -> Conv3d.load(x, new long[] {1, 2, 2}, new long[] {0, 1, 1}, new long[] {1, 1, 1}, 1));
+        Conv3d conv = w.bind(x -> Conv3d.load(x, 2, 2, new long[] {1, 3, 3},
+                ConvConfig.DEFAULT.stride(1, 2, 2).padding(0, 1, 1)));
         assertClose(conv.forward(input(m, 1, 2, 3, 4, 4)), new long[] {1, 2, 3, 2, 2}, CONV3D, ATOL);
     }
 
@@ -50,20 +52,20 @@ class ConvTest extends ManagedArrays {
         NDArray v = ramp(m, 5, 9, 10, 18).add(0.5f);
         Weights w = weights(m, Map.of("weight_orig", ramp(m, 5, 11, 8, 3, 2, 3, 3), "weight_u", u, "weight_v", v,
                 "bias", ramp(m, 3, 7, 10, 3)));
-        Conv2d conv = w.bind(x -> Conv2d.loadSpectral(x, 1, 1));
+        Conv2d conv = w.bind(x -> Conv2d.loadSpectral(x, 2, 3, 3, ConvConfig.DEFAULT.padding(1)));
         assertClose(conv.forward(input(m, 1, 2, 4, 4)), new long[] {1, 3, 4, 4}, SPECTRAL, ATOL);
     }
 
     @Test
     void strictBindingRejectsUnusedAndMisshapenKeys() {
         Weights extra = weights(m, Map.of("weight", input(m, 2, 1, 3, 3), "scale", input(m, 1)));
-        assertThatThrownBy(() -> extra.bind(x -> Conv2d.load(x, 1, 1)))
+        assertThatThrownBy(() -> extra.bind(x -> Conv2d.load(x, 1, 2, 3, ConvConfig.DEFAULT.noBias())))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("scale");
         Weights badBias = weights(m, Map.of("weight", input(m, 2, 1, 3, 3), "bias", input(m, 3)));
-        assertThatThrownBy(() -> badBias.bind(x -> Conv2d.load(x, 1, 1)))
+        assertThatThrownBy(() -> badBias.bind(x -> Conv2d.load(x, 1, 2, 3, ConvConfig.DEFAULT)))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("bias");
         Weights badRank = weights(m, Map.of("weight", input(m, 2, 1, 3)));
-        assertThatThrownBy(() -> badRank.bind(x -> Conv2d.load(x, 1, 1)))
+        assertThatThrownBy(() -> badRank.bind(x -> Conv2d.load(x, 1, 2, 3, ConvConfig.DEFAULT.noBias())))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("weight");
     }
 

@@ -16,21 +16,22 @@ class ConvTranspose2dTest extends ManagedArrays {
     @Test
     void strideTwoWithOutputPaddingAndGroups() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 4, 3, 3, 3), "bias", ramp(m, 3, 7, 10, 6)));
-        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 2, 1, 1, 1, 2));
+        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 4, 6, 3,
+                ConvConfig.DEFAULT.stride(2).padding(1).groups(2), 1));
         assertClose(conv.forward(input(m, 1, 4, 3, 2)), new long[] {1, 6, 6, 4}, CONVT_GROUPS, ATOL);
     }
 
     @Test
     void kernelFourStrideTwoDoublesTheSize() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 2, 1, 4, 4)));
-        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 2, 1, 0));
+        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 2, 1, 4, ConvConfig.DEFAULT.stride(2).padding(1).noBias(), 0));
         assertClose(conv.forward(input(m, 2, 2, 2, 3)), new long[] {2, 1, 4, 6}, CONVT_K4, ATOL);
     }
 
     @Test
     void dilation() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 2, 2, 3, 3), "bias", ramp(m, 3, 7, 10, 2)));
-        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 1, 0, 0, 2, 1));
+        ConvTranspose2d conv = w.bind(x -> ConvTranspose2d.load(x, 2, 2, 3, ConvConfig.DEFAULT.dilation(2), 0));
         assertClose(conv.forward(input(m, 1, 2, 3, 2)), new long[] {1, 2, 7, 6}, CONVT_DIL, ATOL);
     }
 

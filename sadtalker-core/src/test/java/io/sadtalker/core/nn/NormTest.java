@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 class NormTest extends ManagedArrays {
     private static final double ATOL = 1e-5;
     /** running_mean, running_var, weight, bias and num_batches_tracked as in a BatchNorm state dict. */
-    private Weights batchNormWeights(boolean affine) {
+    private Weights batchNormWeights() {
         Map<String, NDArray> t = new LinkedHashMap<>();
-        if (affine) {
-            t.put("weight", ramp(m, 2, 5, 10, 3).add(1));
-            t.put("bias", ramp(m, 4, 9, 10, 3));
-        }
+        t.put("weight", ramp(m, 2, 5, 10, 3).add(1));
+        t.put("bias", ramp(m, 4, 9, 10, 3));
         t.put("running_mean", ramp(m, 3, 7, 10, 3));
         t.put("running_var", ramp(m, 5, 7, 10, 3).add(1));
         t.put("num_batches_tracked", m.create(0L));
@@ -32,28 +30,28 @@ class NormTest extends ManagedArrays {
 
     @Test
     void batchNormOneTwoAndThreeD() {
-        BatchNorm bn = batchNormWeights(true).bind(w -> BatchNorm.load(w, 1e-5));
+        BatchNorm bn = batchNormWeights().bind(w -> BatchNorm.load(w, 3, 1e-5));
         assertClose(bn.forward(input(m, 2, 3)), new long[] {2, 3}, BN1D, ATOL);
         assertClose(bn.forward(input(m, 1, 3, 2, 2)), new long[] {1, 3, 2, 2}, BN2D, ATOL);
-        BatchNorm bnEps = batchNormWeights(true).bind(w -> BatchNorm.load(w, 1e-3));
+        BatchNorm bnEps = batchNormWeights().bind(w -> BatchNorm.load(w, 3, 1e-3));
         assertClose(bnEps.forward(input(m, 2, 3, 2)), new long[] {2, 3, 2}, BN1D_L, ATOL);
-        BatchNorm plain = batchNormWeights(false).bind(w -> BatchNorm.load(w, 1e-5));
-        assertClose(plain.forward(input(m, 1, 3, 2, 1, 2)), new long[] {1, 3, 2, 1, 2}, BN3D_NOAFFINE, ATOL);
+        assertClose(bn.forward(input(m, 1, 3, 2, 1, 2)), new long[] {1, 3, 2, 1, 2}, BN3D, ATOL);
     }
 
     @Test
     void batchNormRejectsWrongChannels() {
-        BatchNorm bn = batchNormWeights(true).bind(w -> BatchNorm.load(w, 1e-5));
+        BatchNorm bn = batchNormWeights().bind(w -> BatchNorm.load(w, 3, 1e-5));
         assertThatThrownBy(() -> bn.forward(input(m, 1, 4, 2, 2))).isInstanceOf(IllegalArgumentException.class);
-        Map<String, NDArray> bad = Map.of("running_mean", input(m, 3), "running_var", input(m, 4));
-        assertThatThrownBy(() -> weights(m, bad).bind(w -> BatchNorm.load(w, 1e-5)))
+        Map<String, NDArray> bad = Map.of("running_mean", input(m, 3), "running_var", input(m, 4), "weight",
+                input(m, 3), "bias", input(m, 3));
+        assertThatThrownBy(() -> weights(m, bad).bind(w -> BatchNorm.load(w, 3, 1e-5)))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("running_var");
     }
 
     @Test
     void instanceNormAffineAndPlain() {
         Weights w = weights(m, Map.of("weight", ramp(m, 2, 5, 10, 3).add(1), "bias", ramp(m, 4, 9, 10, 3)));
-        InstanceNorm in = w.bind(x -> InstanceNorm.load(x, 1e-5));
+        InstanceNorm in = w.bind(x -> InstanceNorm.load(x, 3, 1e-5));
         assertClose(in.forward(input(m, 2, 3, 2, 3)), new long[] {2, 3, 2, 3}, IN_AFFINE, ATOL);
         assertClose(InstanceNorm.apply(input(m, 1, 2, 2, 2, 3), 1e-5), new long[] {1, 2, 2, 2, 3}, IN3D_PLAIN, ATOL);
     }
@@ -67,16 +65,16 @@ class NormTest extends ManagedArrays {
     @Test
     void groupNorm() {
         Weights w = weights(m, Map.of("weight", ramp(m, 2, 5, 10, 4).add(1), "bias", ramp(m, 4, 9, 10, 4)));
-        GroupNorm gn = w.bind(x -> GroupNorm.load(x, 2, 1e-6));
+        GroupNorm gn = w.bind(x -> GroupNorm.load(x, 2, 4, 1e-6));
         assertClose(gn.forward(input(m, 2, 4, 3)), new long[] {2, 4, 3}, GN, ATOL);
     }
 
     @Test
     void linearWithAndWithoutBias() {
         Weights w = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 3, 4), "bias", ramp(m, 3, 7, 10, 3)));
-        Linear linear = w.bind(Linear::load);
+        Linear linear = w.bind(x -> Linear.load(x, 4, 3));
         assertClose(linear.forward(input(m, 2, 2, 4)), new long[] {2, 2, 3}, LINEAR, ATOL);
-        Linear noBias = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 3, 4))).bind(Linear::load);
+        Linear noBias = weights(m, Map.of("weight", ramp(m, 5, 11, 8, 3, 4))).bind(x -> Linear.load(x, 4, 3, false));
         assertClose(noBias.forward(input(m, 2, 4)), new long[] {2, 3}, LINEAR_NOBIAS, ATOL);
         assertThatThrownBy(() -> linear.forward(input(m, 2, 3))).isInstanceOf(IllegalArgumentException.class);
     }
@@ -101,11 +99,11 @@ class NormTest extends ManagedArrays {
                 -1.54741132f, 0.125896871f, -1.30836725f, 0.364940882f, -0.912867129f, 0.684650362f, -0.684650362f,
                 0.912867129f, -0.559995294f, 1.53999436f, -0.259996772f, 1.83999288f};
 
-    // BN3D_NOAFFINE: [1, 3, 2, 1, 2]
-    // F.batch_norm(ramp((1,3,2,1,2)), rm, rv, None, None, training=False, eps=1e-5)
-    private static final float[] BN3D_NOAFFINE = {
-                -1.43426418f, 0.657371044f, -1.13545907f, 0.956176102f, -0.912867129f, 0.684650362f, -0.684650362f,
-                0.912867129f, -0.799996018f, 0.94999522f, -0.54999727f, 1.19999397f};
+    // BN3D: [1, 3, 2, 1, 2]
+    // F.batch_norm(ramp((1,3,2,1,2)), rm, rv, g, b, training=False, eps=1e-5)
+    private static final float[] BN3D = {
+                -1.54741132f, 0.125896871f, -1.30836725f, 0.364940882f, -0.912867129f, 0.684650362f, -0.684650362f,
+                0.912867129f, -0.559995294f, 1.53999436f, -0.259996772f, 1.83999288f};
 
     // IN_AFFINE: [2, 3, 2, 3]
     // F.instance_norm(ramp((2,3,2,3)), weight=g, bias=b, eps=1e-5)
