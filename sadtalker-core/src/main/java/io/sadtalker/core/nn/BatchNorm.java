@@ -44,6 +44,14 @@ public final class BatchNorm {
         return runningMean.getShape().get(0);
     }
 
+    /** Frees the statistics and affine parameters (after they were folded into a convolution). */
+    void close() {
+        runningMean.close();
+        runningVar.close();
+        weight.close();
+        bias.close();
+    }
+
     /** Normalises {@code x} along axis 1. */
     public NDArray forward(NDArray x) {
         Geometry.requireRank("batch_norm", x, 2, 3, 4, 5);

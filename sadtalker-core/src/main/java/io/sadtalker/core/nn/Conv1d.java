@@ -26,7 +26,10 @@ public final class Conv1d extends ConvNd {
         return new Conv1d(ConvCore.load(w, 1, in, out, kernel, cfg));
     }
 
-    /** This convolution followed by {@code bn}, folded into one convolution (see {@code ConvCore}). */
+    /**
+     * This convolution followed by {@code bn}, folded into one convolution in float64 (the weights stored as float32).
+     * Consumes this convolution and {@code bn}: their arrays are closed.
+     */
     public Conv1d absorb(BatchNorm bn) {
         return new Conv1d(core().absorb(bn));
     }

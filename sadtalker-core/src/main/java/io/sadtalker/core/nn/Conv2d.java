@@ -27,7 +27,10 @@ public final class Conv2d extends ConvNd {
         return new Conv2d(ConvCore.load(w, 2, in, out, kernel, cfg));
     }
 
-    /** This convolution followed by {@code bn}, folded into one convolution (see {@code ConvCore}). */
+    /**
+     * This convolution followed by {@code bn}, folded into one convolution in float64 (the weights stored as float32).
+     * Consumes this convolution and {@code bn}: their arrays are closed.
+     */
     public Conv2d absorb(BatchNorm bn) {
         return new Conv2d(core().absorb(bn));
     }

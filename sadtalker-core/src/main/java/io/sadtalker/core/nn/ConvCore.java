@@ -71,7 +71,7 @@ final class ConvCore {
     /**
      * This convolution followed by the inference-mode batch norm {@code bn}, as one convolution:
      * {@code W' = W * g / sqrt(v + eps)}, {@code b' = beta + (b - mean) * g / sqrt(v + eps)} (float64, stored as
-     * float32; {@code b} is 0 without a bias).
+     * float32; {@code b} is 0 without a bias). Consumes both: their arrays are closed, only the folded pair is kept.
      */
     ConvCore absorb(BatchNorm bn) {
         long out = weight.getShape().get(0);
@@ -93,6 +93,11 @@ final class ConvCore {
             shifted = centred.mul(scale).add(f64(bn.bias)).toType(DataType.FLOAT32, false);
             NDScope.unregister(folded, shifted);
         }
+        weight.close();
+        if (bias != null) {
+            bias.close();
+        }
+        bn.close();
         return new ConvCore(dims, folded, shifted, stride.getShape(), padding.getShape(), dilation.getShape(), groups);
     }
 

@@ -10,7 +10,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.sadtalker.core.CheckpointException;
 import io.sadtalker.core.weights.Weights;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +92,16 @@ class LayerLoadTest {
             t.put("1.num_batches_tracked", m.create(0L));
             NDArray expected = weights(m, t).bind(w -> BatchNorm.load(w.prefix(1), 4, 1e-5)
                     .forward(Conv2d.load(w.prefix(0), 3, 4, 3, cfg).forward(x)));
-            Conv2d folded = weights(m, t).bind(w -> Conv2d.load(w.prefix(0), 3, 4, 3, cfg)
-                    .absorb(BatchNorm.load(w.prefix(1), 4, 1e-5)));
+            List<NDArray> consumed = new ArrayList<>();
+            Conv2d folded = weights(m, t).bind(w -> {
+                Conv2d conv = Conv2d.load(w.prefix(0), 3, 4, 3, cfg);
+                BatchNorm bn = BatchNorm.load(w.prefix(1), 4, 1e-5);
+                consumed.add(conv.weight());
+                consumed.add(bn.runningVar);
+                return conv.absorb(bn);
+            });
             assertThat(folded.bias()).isNotNull();
+            assertThat(consumed).as("absorb frees what it folded").allMatch(NDArray::isReleased);
             NnTesting.assertClose(folded.forward(x), expected.getShape().getShape(), expected.toFloatArray(), 1e-5);
         }
         Conv2d conv = of("weight", input(m, 4, 3, 1, 1)).bind(w -> Conv2d.load(w, 3, 4, 1,

@@ -6,13 +6,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.image.CvResize;
 import io.sadtalker.core.image.RgbImage;
+import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Pooling;
 import io.sadtalker.core.nn.Scoped;
 import io.sadtalker.core.weights.Weights;
-import io.sadtalker.preprocess.nets.FoldedConv;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * SadTalker {@code src/face3d/util/my_awing_arch.py} {@code FAN} (= facexlib {@code alignment/awing_arch.py}):
  * the Adaptive-Wing 98-landmark network with stacked boundary-aware hourglasses ({@code alignment_WFLW_4HG.pth},
  * entry {@code state_dict}), and {@code get_landmarks}. The batch norms that follow a conv ({@code bn1},
- * {@code bn_end<i>}) are folded into it ({@link FoldedConv}). Immutable after loading; safe for concurrent calls.
+ * {@code bn_end<i>}) are folded into it ({@link Conv2d#absorb}). Immutable after loading; safe for concurrent calls.
  */
 final class AwingFan {
     /** Network input size: {@code get_landmarks} resizes every crop to 256x256. */
@@ -59,7 +59,8 @@ final class AwingFan {
             boolean last = i == numModules - 1;
             stacks.add(new Stack(HourGlass.load(w.prefix("m" + i), 4, i == 0),
                     ConvBlock.load(w.prefix("top_m_" + i), 256, 256),
-                    FoldedConv.load(w.prefix("conv_last" + i), w.prefix("bn_end" + i), 256, 256, 1, ConvConfig.DEFAULT),
+                    Conv2d.load(w.prefix("conv_last" + i), 256, 256, 1, ConvConfig.DEFAULT)
+                            .absorb(BatchNorm.load(w.prefix("bn_end" + i), 256, 1e-5)),
                     Conv2d.load(w.prefix("l" + i), 256, heatmaps, 1, ConvConfig.DEFAULT),
                     last ? null : Conv2d.load(w.prefix("bl" + i), 256, 256, 1, ConvConfig.DEFAULT),
                     last ? null : Conv2d.load(w.prefix("al" + i), heatmaps, 256, 1, ConvConfig.DEFAULT)));

@@ -1,16 +1,16 @@
 package io.sadtalker.preprocess.detect;
 
 import ai.djl.ndarray.NDArray;
+import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
-import io.sadtalker.preprocess.nets.FoldedConv;
 
 /**
  * facexlib {@code retinaface_net.conv_bn} / {@code conv_bn_no_relu} / {@code conv_bn1X1}:
  * {@code Sequential(Conv2d(inp, oup, k, stride, bias=False), BatchNorm2d(oup)[, LeakyReLU(leaky)])}, keys
- * {@code 0.*} and {@code 1.*}; the batch norm is folded into the convolution ({@link FoldedConv}).
+ * {@code 0.*} and {@code 1.*}; the batch norm is folded into the convolution ({@link Conv2d#absorb}).
  */
 final class ConvBn {
     private final Conv2d conv;
@@ -37,8 +37,8 @@ final class ConvBn {
     }
 
     private static Conv2d load(Weights w, int inp, int oup, int kernel, int stride, int padding) {
-        return FoldedConv.load(w.prefix(0), w.prefix(1), inp, oup, kernel,
-                ConvConfig.DEFAULT.stride(stride).padding(padding).noBias());
+        return Conv2d.load(w.prefix(0), inp, oup, kernel, ConvConfig.DEFAULT.stride(stride).padding(padding).noBias())
+                .absorb(BatchNorm.load(w.prefix(1), oup, 1e-5));
     }
 
     NDArray forward(NDArray x) {

@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.weights.Weights;
-import io.sadtalker.preprocess.nets.FoldedConv;
 
 /**
  * AWing {@code CoordConvTh} with its {@code AddCoordsTh} (with_r=True): appends coordinate channels
@@ -49,8 +49,9 @@ final class CoordConvTh {
      */
     static CoordConvTh loadFolded(Weights w, Weights bn, int dim, int inChannels, int outChannels, int kernel,
                                   int stride, int padding) {
-        return new CoordConvTh(dim, false, FoldedConv.load(w.prefix("conv"), bn, inChannels + 3, outChannels, kernel,
-                ConvConfig.DEFAULT.stride(stride).padding(padding)));
+        return new CoordConvTh(dim, false, Conv2d.load(w.prefix("conv"), inChannels + 3, outChannels, kernel,
+                ConvConfig.DEFAULT.stride(stride).padding(padding))
+                .absorb(BatchNorm.load(bn, outChannels, 1e-5)));
     }
 
     /** {@code heatmap} may be null (first hourglass, FAN's conv1). */

@@ -3,6 +3,7 @@ package io.sadtalker.preprocess.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
@@ -17,7 +18,7 @@ import java.util.List;
  * torchvision's {@code resnet50} without its classifier: {@code conv1} 7x7/2 + {@code bn1} + relu, max pool 3/2/1,
  * {@code layer1}..{@code layer4} of 3, 4, 6 and 3 {@code Bottleneck}s (planes 64, 128, 256, 512, expansion 4; the
  * first block of layers 2-4 has stride 2). Keys {@code conv1}, {@code bn1}, {@code layer<i>.<j>.*}; every batch norm
- * is folded into the conv before it ({@link FoldedConv}). facexlib's RetinaFace takes layers 2-4
+ * is folded into the conv before it ({@link Conv2d#absorb}). facexlib's RetinaFace takes layers 2-4
  * ({@link #forwardLayers}), SadTalker's {@code ReconNetWrapper} the pooled feature ({@link #forward}).
  * Immutable; safe for concurrent use.
  */
@@ -37,8 +38,8 @@ public final class ResNet {
 
     /** Binds a torchvision {@code resnet50} state dict (without {@code fc}). */
     public static ResNet resnet50(Weights w) {
-        Conv2d conv1 = FoldedConv.load(w.prefix("conv1"), w.prefix("bn1"), 3, 64, 7,
-                ConvConfig.DEFAULT.stride(2).padding(3).noBias());
+        Conv2d conv1 = Conv2d.load(w.prefix("conv1"), 3, 64, 7, ConvConfig.DEFAULT.stride(2).padding(3).noBias())
+                .absorb(BatchNorm.load(w.prefix("bn1"), 64, 1e-5));
         List<List<Bottleneck>> layers = new ArrayList<>();
         int inplanes = 64;
         for (int l = 0; l < BLOCKS.length; l++) {
@@ -107,12 +108,15 @@ public final class ResNet {
             Conv2d downsample = null;
             if (stride != 1 || inplanes != out) {
                 Weights d = w.prefix("downsample");
-                downsample = FoldedConv.load(d.prefix(0), d.prefix(1), inplanes, out, 1, noBias.stride(stride));
+                downsample = Conv2d.load(d.prefix(0), inplanes, out, 1, noBias.stride(stride))
+                        .absorb(BatchNorm.load(d.prefix(1), out, 1e-5));
             }
-            return new Bottleneck(FoldedConv.load(w.prefix("conv1"), w.prefix("bn1"), inplanes, planes, 1, noBias),
-                    FoldedConv.load(w.prefix("conv2"), w.prefix("bn2"), planes, planes, 3,
-                            noBias.stride(stride).padding(1)),
-                    FoldedConv.load(w.prefix("conv3"), w.prefix("bn3"), planes, out, 1, noBias), downsample);
+            return new Bottleneck(Conv2d.load(w.prefix("conv1"), inplanes, planes, 1, noBias)
+                    .absorb(BatchNorm.load(w.prefix("bn1"), planes, 1e-5)),
+                    Conv2d.load(w.prefix("conv2"), planes, planes, 3, noBias.stride(stride).padding(1))
+                            .absorb(BatchNorm.load(w.prefix("bn2"), planes, 1e-5)),
+                    Conv2d.load(w.prefix("conv3"), planes, out, 1, noBias)
+                            .absorb(BatchNorm.load(w.prefix("bn3"), out, 1e-5)), downsample);
         }
 
         NDArray forward(NDArray x) {

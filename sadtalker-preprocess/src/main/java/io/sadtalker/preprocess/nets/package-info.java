@@ -1,7 +1,6 @@
 /**
- * Networks and layers shared by the preprocess stages: torchvision's ResNet-50 ({@link
- * io.sadtalker.preprocess.nets.ResNet}, RetinaFace's body and the 3DMM regressor's backbone) and a convolution with
- * its batch norm folded in ({@link io.sadtalker.preprocess.nets.FoldedConv}).
+ * Networks shared by the preprocess stages: torchvision's ResNet-50 ({@link io.sadtalker.preprocess.nets.ResNet}),
+ * RetinaFace's body and the 3DMM regressor's backbone.
  *
  * <p>Internal: not API; may change without notice.
  */
