@@ -161,8 +161,7 @@ public final class SadTalkerFaceRenderer implements FaceRenderer, AutoCloseable 
      * {@code count} frames from {@code from}: after the first batch (what loading, preparing the source and the first
      * frame used beyond a frame's working set: loading the 256 renderer peaks ~2 GB above what it keeps) and whenever
      * a batch completes a multiple of {@value #TRIM_EVERY} frames, so that fragmentation cannot make a long render's
-     * resident memory creep up (about 0.1 s per trim plus faulting the next frame's memory in again, ~0.1% of the
-     * render).
+     * resident memory creep up (a trim and faulting the next frame's memory in again cost far less than a frame).
      */
     static boolean trimDue(int from, int count) {
         return from == 0 || (from + count) / TRIM_EVERY > from / TRIM_EVERY;
