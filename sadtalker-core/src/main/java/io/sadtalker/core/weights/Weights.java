@@ -88,11 +88,6 @@ public final class Weights {
         return source.load(key, manager);
     }
 
-    /** Loads {@code name} if present, else returns null (optional biases). */
-    public NDArray getOptional(String name) {
-        return contains(name) ? get(name) : null;
-    }
-
     /** Marks {@code name} as read without loading it (buffers inference never needs, e.g. num_batches_tracked). */
     public void skip(String name) {
         used.add(requireKey(name));
