@@ -41,7 +41,10 @@ record JobSpec(String id, String portrait, String audio, PipelineSpec pipeline, 
                 string(row, "ref_eyeblink", null), string(row, "ref_pose", null));
     }
 
-    /** The SDK request of this job: its audio and reference videos fetched through {@code files}. */
+    /**
+     * The SDK request of this job: its audio and reference videos fetched through {@code files}; {@code
+     * localPortrait} is null where the portrait is already prepared (a split video's range).
+     */
     GenerationRequest request(Path localPortrait, RemoteFiles files, Path output) {
         GenerationRequest.Builder request = GenerationRequest.builder().portrait(localPortrait)
                 .audio(files.fetch(audio)).output(output).poseStyle(poseStyle).expressionScale(expressionScale)

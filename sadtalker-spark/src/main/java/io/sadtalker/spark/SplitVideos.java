@@ -19,11 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Long-video mode: each video is rendered in parts on different tasks. One task per video prepares the portrait
- * and computes the motion coefficients; the frames are cut into ranges of about {@code splitFrames} frames (whole
- * render batches), each range rendered (pasted back, enhanced) by a task of its own into a segment under
+ * and computes the motion coefficients; the prepared portrait is broadcast to the executors, the frames are cut
+ * into ranges of about {@code splitFrames} frames (whole render batches), each range rendered (pasted back,
+ * enhanced) from the broadcast portrait, without preparing it again, by a task of its own into a segment under
  * {@code <output>/_segments/<id>/}; one task per video then encodes the segments' frames in order with the audio
  * into {@code <output>/<id>.mp4}. Frames depend only on their own coefficients, so the joined frames are those of a
  * whole render.
@@ -31,12 +33,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class SplitVideos {
     private static final double FPS = 25.0;
 
-    /** A job's motion coefficients, or why there are none. */
-    record Motion(JobSpec job, int frames, float[] data, double seconds, JobResult failure) implements Serializable {
+    /** A job's prepared portrait and motion coefficients, or why there are none. */
+    record Motion(JobSpec job, ShippedPortrait portrait, int frames, float[] data, double seconds, JobResult failure)
+            implements Serializable {
     }
 
-    /** One range of a job's frames to render into segment {@code index}. */
-    record Part(JobSpec job, int frames, float[] motion, int index, int from, int to) implements Serializable {
+    /** One range of a job's frames to render into segment {@code index}, from the job's broadcast portrait. */
+    record Part(JobSpec job, Broadcast<ShippedPortrait> portrait, int frames, float[] motion, int index, int from,
+                int to) implements Serializable {
         FrameRange range() {
             return new FrameRange(from, to);
         }
@@ -61,11 +65,14 @@ final class SplitVideos {
         List<JobResult> results = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         Map<String, Double> seconds = new HashMap<>();
+        List<Broadcast<ShippedPortrait>> portraits = new ArrayList<>();
         for (Motion motion : spark.parallelize(jobs, jobs.size()).map(job -> motion(job, context)).collect()) {
             if (motion.failure() != null) {
                 results.add(motion.failure());
             } else {
-                parts.addAll(parts(motion, context.settings().splitFrames()));
+                Broadcast<ShippedPortrait> portrait = spark.broadcast(motion.portrait());
+                portraits.add(portrait);
+                parts.addAll(parts(motion, portrait, context.settings().splitFrames()));
                 seconds.put(motion.job().id(), motion.seconds());
             }
         }
@@ -79,6 +86,7 @@ final class SplitVideos {
                 failed.putIfAbsent(segment.id(), segment.failure());
             }
         }
+        portraits.forEach(Broadcast::destroy);
         Map<JobSpec, Integer> joins = new HashMap<>();
         for (Part part : parts) {
             if (!failed.containsKey(part.job().id())) {
@@ -98,12 +106,12 @@ final class SplitVideos {
     }
 
     /** The ranges of {@code motion}'s frames, {@code splitFrames} rounded up to whole render batches. */
-    static List<Part> parts(Motion motion, int splitFrames) {
+    static List<Part> parts(Motion motion, Broadcast<ShippedPortrait> portrait, int splitFrames) {
         int batch = motion.job().pipeline().batchSize();
         int step = (splitFrames + batch - 1) / batch * batch;
         List<Part> parts = new ArrayList<>();
         for (int from = 0; from < motion.frames(); from += step) {
-            parts.add(new Part(motion.job(), motion.frames(), motion.data(), parts.size(), from,
+            parts.add(new Part(motion.job(), portrait, motion.frames(), motion.data(), parts.size(), from,
                     Math.min(from + step, motion.frames())));
         }
         return parts;
@@ -116,9 +124,10 @@ final class SplitVideos {
             GenerationRequest request = job.request(files.fetch(job.portrait()), files, null);
             PreparedPortrait portrait = context.prepare(pipeline, request);
             MotionCoefficients motion = pipeline.motion(portrait, request, ProgressListener.NONE);
-            return new Motion(job, motion.frames(), motion.data(), BatchJobs.seconds(start), null);
+            return new Motion(job, ShippedPortrait.of(portrait), motion.frames(), motion.data(),
+                    BatchJobs.seconds(start), null);
         } catch (RuntimeException e) {
-            return new Motion(job, 0, null, 0, JobResult.failed(job.id(), BatchJobs.seconds(start), e));
+            return new Motion(job, null, 0, null, 0, JobResult.failed(job.id(), BatchJobs.seconds(start), e));
         }
     }
 
@@ -128,8 +137,8 @@ final class SplitVideos {
         String uri = segment(context, job.id(), part.index());
         try (RemoteFiles files = context.files()) {
             TalkingHeadPipeline pipeline = Pipelines.get(job.pipeline());
-            GenerationRequest request = job.request(files.fetch(job.portrait()), files, null);
-            PreparedPortrait portrait = context.prepare(pipeline, request);
+            GenerationRequest request = job.request(null, files, null);
+            PreparedPortrait portrait = part.portrait().value().portrait();
             MotionCoefficients motion = new MotionCoefficients(part.frames(), part.motion());
             try (FrameStream frames = pipeline.frames(portrait, motion, request, part.range(),
                     ProgressListener.NONE); RemoteFiles.Commit out = files.create(uri)) {
