@@ -88,6 +88,18 @@ public final class WinogradConv implements Convolution {
     }
 
     /**
+     * This convolution with every kernel scaled, {@code w'[k, c] = outScale[k] * w[k, c] * inScale[c]} (a modulated
+     * conv's per-call weights), the bias unchanged: the transform is linear, so the transformed kernels are scaled
+     * instead of transformed again. {@code outScale} (K) may be null.
+     */
+    public WinogradConv scaled(NDArray outScale, NDArray inScale) {
+        Shape s = kernels.getShape();
+        NDArray u = kernels.mul(inScale.reshape(1, 1, s.get(2)));
+        return new WinogradConv(outScale == null ? u : u.muli(outScale.reshape(1, s.get(1), 1)), bias, inputTransform,
+                outputTransform, padding);
+    }
+
+    /**
      * The convolution of {@code x} (B, C, H, W): (B, K, H, W) with padding 1, (B, K, H - 2, W - 2) with padding 0;
      * in bands of about {@value #BAND_TILES} tiles.
      */

@@ -36,6 +36,23 @@ class WinogradConvTest {
     }
 
     @Test
+    void scaledEqualsTheDirectConvolutionWithScaledKernels() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(13);
+            NDArray x = manager.randomNormal(new Shape(1, 6, 9, 11));
+            NDArray w = manager.randomNormal(new Shape(5, 6, 3, 3));
+            NDArray b = manager.randomNormal(new Shape(5));
+            NDArray out = manager.randomUniform(0.5f, 2f, new Shape(5));
+            NDArray in = manager.randomUniform(-2f, 2f, new Shape(6));
+            WinogradConv fast = WinogradConv.of(Convolutions.conv2d(w, b, 1, 1));
+            Conv2d scaled = Convolutions.conv2d(w.mul(out.reshape(5, 1, 1, 1)).mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
+            Convolutions.assertSameAsDirect(fast.scaled(out, in), scaled, x, 2e-5f);
+            Conv2d inOnly = Convolutions.conv2d(w.mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
+            Convolutions.assertSameAsDirect(fast.scaled(null, in), inOnly, x, 2e-5f);
+        }
+    }
+
+    @Test
     void refusesOtherConvolutions() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w3 = manager.ones(new Shape(2, 2, 3, 3));
