@@ -44,6 +44,6 @@ final class ResBlock {
         out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
         out = Activations.leakyRelu(conv2.forward(out), 0.2);
         NDArray resized = Interpolate.bilinearScale(x, scaleFactor, scaleFactor, false);
-        return out.add(skip.forward(resized));
+        return out.addi(skip.forward(resized));
     }
 }
