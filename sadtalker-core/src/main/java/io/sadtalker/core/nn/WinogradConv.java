@@ -9,10 +9,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A 3x3 convolution (stride 1, padding 1, or 0 on a map padded beforehand) evaluated with Winograd's minimal filtering F(4x4, 3x3) (Lavin and Gray,
- * 2016): the padded input is cut into overlapping 6x6 tiles at stride 4, each tile and each kernel is moved into the
- * 6x6 transform domain ({@code V = B^T d B}, {@code U = G g G^T}, the kernels once at load time), the channel sums
- * become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A} turns every tile back into a 4x4 output block.
+ * A 3x3 convolution (stride 1, padding 1, or 0 on a map padded beforehand) evaluated with Winograd's minimal
+ * filtering F(4x4, 3x3) (Lavin and Gray, 2016): the padded input is cut into overlapping 6x6 tiles at stride 4,
+ * each tile and each kernel is moved into the 6x6 transform domain ({@code V = B^T d B}, {@code U = G g G^T}, the
+ * kernels once at load time), the channel sums become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A}
+ * turns every tile back into a 4x4 output block.
  * The same sums as the direct convolution, reordered: exact up to float rounding (about 1e-5 of the output's scale),
  * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate and the tiles stay in cache, so
  * the map is done in bands of rows; the transformed kernels take 4x the memory of the direct ones.

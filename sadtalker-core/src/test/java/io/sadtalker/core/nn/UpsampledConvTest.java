@@ -49,8 +49,8 @@ class UpsampledConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(9);
             NDArray x = manager.randomNormal(new Shape(2, 5, 6, 7));
-            Conv2d conv = Convolutions.conv2d(manager.randomNormal(new Shape(4, 5, 3, 3)), manager.randomNormal(new Shape(4)),
-                    1, 0);
+            NDArray weight = manager.randomNormal(new Shape(4, 5, 3, 3));
+            Conv2d conv = Convolutions.conv2d(weight, manager.randomNormal(new Shape(4)), 1, 0);
             NDArray expected = conv.forward(reflectionPad1(Interpolate.nearestScale(x, factor, factor)));
             NDArray actual = UpsampledConv.reflected(conv, factor).forward(x);
             assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 6L * factor, 7L * factor));

@@ -29,8 +29,8 @@ class WinogradConvTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(12);
             NDArray x = manager.randomNormal(new Shape(batch, 6, h, w));
-            Conv2d conv = Convolutions.conv2d(manager.randomNormal(new Shape(5, 6, 3, 3)), manager.randomNormal(new Shape(5)),
-                    1, 0);
+            NDArray weight = manager.randomNormal(new Shape(5, 6, 3, 3));
+            Conv2d conv = Convolutions.conv2d(weight, manager.randomNormal(new Shape(5)), 1, 0);
             Convolutions.assertSameAsDirect(WinogradConv.of(conv), conv, x, 2e-5f);
         }
     }

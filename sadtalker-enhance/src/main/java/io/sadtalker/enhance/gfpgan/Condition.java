@@ -27,7 +27,7 @@ final class Condition {
         this.shift = shift;
     }
 
-    /** Loads {@code condition_scale.{0,2}} from {@code scaleW} and {@code condition_shift.{0,2}} from {@code shiftW}. */
+    /** Loads {@code condition_scale.{0,2}} from {@code scaleW}, {@code condition_shift.{0,2}} from {@code shiftW}. */
     static Condition load(Weights scaleW, Weights shiftW, int c, int sftOut) {
         ConvConfig same = ConvConfig.DEFAULT.padding(1);
         Conv2d scale0 = Conv2d.load(scaleW.prefix(0), c, c, 3, same);

@@ -63,7 +63,8 @@ final class ModulatedConv2d {
         NDArray demod = demodulate ? w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1) : null; // (b, out)
         NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
         if (b == 1 && winograd != null) {
-            return winograd.scaled(demod == null ? null : demod.reshape(outChannels), s.reshape(inChannels)).forward(in);
+            NDArray outScale = demod == null ? null : demod.reshape(outChannels);
+            return winograd.scaled(outScale, s.reshape(inChannels)).forward(in);
         }
         if (demod != null) {
             w = w.mul(demod.reshape(b, outChannels, 1, 1, 1));

@@ -91,7 +91,7 @@ final class StyleGAN2GeneratorCSFT {
                 NDArray scale = conditions.get(i - 1);
                 NDArray shift = conditions.get(i);
                 if (sftHalf) {
-                    // the second half of the fresh conv output, modulated in place (the original splits and concatenates)
+                    // the fresh conv output's second half, modulated in place (the original splits and concatenates)
                     out.get(":, {}:", out.getShape().get(1) / 2).muli(scale).addi(shift);
                 } else {
                     out = out.mul(scale).add(shift);

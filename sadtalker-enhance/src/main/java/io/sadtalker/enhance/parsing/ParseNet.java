@@ -15,8 +15,8 @@ import java.util.List;
  * facexlib {@code ParseNet} (facexlib/parsing/parsenet.py) as {@code init_parsing_model('parsenet')} builds it
  * ({@code in_size=512, out_size=512, parsing_ch=19}): a 3x3 conv stem, residual down blocks to 32x32, a residual
  * body (added to its input), residual up blocks, then the image and 19-class mask heads; every conv reflection-pads
- * its input by 1 (the heads read the same padded map: one conv with the mask's outputs, then the image's). Load from {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe
- * for concurrent calls.
+ * its input by 1 (the heads read the same padded map: one conv with the mask's outputs, then the image's). Load
+ * from {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe for concurrent calls.
  */
 public final class ParseNet {
     /** The constructor arguments that shape the state dict ({@code relu_type='LeakyReLU', norm_type='bn'}). */
