@@ -17,14 +17,19 @@ import java.util.Map;
  * offset (2 taps for the edge phases, 1 for the inner ones when f = 4). Phases with the same offsets share one
  * convolution; each phase output is written once, straight into its strided place in the (f*h, f*w) result. Exact
  * up to float rounding, and 2.25x (f = 2) to 5.8x (f = 4) fewer multiply-adds than convolving the upsampled map.
+ * The {@link #reflected} form is the unpadded conv of the upsampled map reflection-padded by 1
+ * ({@code ReflectionPad2d(1)}): for f >= 2 the mirrored border rows and columns repeat the edge pixels of the
+ * low-res map, so it is the same phase convolutions, unpadded, of the low-res map edge-padded by 1.
  */
 public final class UpsampledConv implements Convolution {
     private final int factor;
     private final ConvCore[] convs;
     private final int[] phaseClass;
     private final int[] classLo;
+    private final boolean reflected;
 
-    private UpsampledConv(int factor, ConvCore[] convs, int[] phaseClass, int[] classLo) {
+    private UpsampledConv(int factor, ConvCore[] convs, int[] phaseClass, int[] classLo, boolean reflected) {
+        this.reflected = reflected;
         this.factor = factor;
         this.convs = convs;
         this.phaseClass = phaseClass;
@@ -48,6 +53,26 @@ public final class UpsampledConv implements Convolution {
         if (factor < 1) {
             throw new IllegalArgumentException("upsampling factor must be >= 1, got " + factor);
         }
+        return decompose(conv, factor, false);
+    }
+
+    /**
+     * The phase decomposition of {@code conv(reflection_pad1(nearest_upsample(x, factor)))}, for {@code conv} a
+     * plain 3x3 conv without padding and {@code factor} >= 2.
+     */
+    public static UpsampledConv reflected(Conv2d conv, int factor) {
+        Shape s = conv.weight().getShape();
+        if (s.get(2) != 3 || s.get(3) != 3 || !conv.core().isPlain(0)) {
+            throw new IllegalArgumentException("the reflected phase decomposition needs a plain 3x3 conv without"
+                    + " padding, got " + s);
+        }
+        if (factor < 2) {
+            throw new IllegalArgumentException("the reflected phase decomposition needs a factor >= 2, got " + factor);
+        }
+        return decompose(conv, factor, true);
+    }
+
+    private static UpsampledConv decompose(ConvNd conv, int factor, boolean reflected) {
         // 1-D: offsets (one per kernel tap) of every phase; equal offset patterns form one class
         Map<String, Integer> classes = new LinkedHashMap<>();
         List<int[]> classOffsets = new ArrayList<>();
@@ -84,10 +109,10 @@ public final class UpsampledConv implements Convolution {
         for (int cy = 0; cy < n; cy++) {
             for (int cx = 0; cx < n; cx++) {
                 NDArray kernel = combine[cy].matMul(w).matMul(combine[cx].transpose()).toType(DataType.FLOAT32, false);
-                convs[cy * n + cx] = ConvCore.plain(kernel, conv.bias(), 1);
+                convs[cy * n + cx] = ConvCore.plain(kernel, conv.bias(), reflected ? 0 : 1);
             }
         }
-        return new UpsampledConv(factor, convs, phaseClass, lo);
+        return new UpsampledConv(factor, convs, phaseClass, lo, reflected);
     }
 
     /**
@@ -99,8 +124,10 @@ public final class UpsampledConv implements Convolution {
         return Scoped.run(() -> interleavedPhases(x));
     }
 
-    private NDArray interleavedPhases(NDArray x) {
-        long[] s = x.getShape().getShape();
+    private NDArray interleavedPhases(NDArray low) {
+        long[] s = low.getShape().getShape();
+        // an edge-padded map read without padding indexes as the map read with padding 1
+        NDArray x = reflected ? edgePad1(low) : low;
         int rank = s.length;
         long h = s[rank - 2];
         long w = s[rank - 1];
@@ -129,5 +156,11 @@ public final class UpsampledConv implements Convolution {
             }
         }
         return out;
+    }
+
+    /** {@code x} (B, C, h, w) with its edge rows, then columns, repeated once on each side: (B, C, h + 2, w + 2). */
+    private static NDArray edgePad1(NDArray x) {
+        NDArray rows = x.get(":, :, :1").concat(x, 2).concat(x.get(":, :, -1:"), 2);
+        return rows.get(":, :, :, :1").concat(rows, 3).concat(rows.get(":, :, :, -1:"), 3);
     }
 }

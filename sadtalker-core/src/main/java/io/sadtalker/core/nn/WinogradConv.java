@@ -9,10 +9,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A 3x3 convolution (stride 1, padding 1) evaluated with Winograd's minimal filtering F(4x4, 3x3) (Lavin and Gray,
- * 2016): the padded input is cut into overlapping 6x6 tiles at stride 4, each tile and each kernel is moved into the
- * 6x6 transform domain ({@code V = B^T d B}, {@code U = G g G^T}, the kernels once at load time), the channel sums
- * become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A} turns every tile back into a 4x4 output block.
+ * A 3x3 convolution (stride 1, padding 1, or 0 on a map padded beforehand) evaluated with Winograd's minimal
+ * filtering F(4x4, 3x3) (Lavin and Gray, 2016): the padded input is cut into overlapping 6x6 tiles at stride 4,
+ * each tile and each kernel is moved into the 6x6 transform domain ({@code V = B^T d B}, {@code U = G g G^T}, the
+ * kernels once at load time), the channel sums become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A}
+ * turns every tile back into a 4x4 output block.
  * The same sums as the direct convolution, reordered: exact up to float rounding (about 1e-5 of the output's scale),
  * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate and the tiles stay in cache, so
  * the map is done in bands of rows; the transformed kernels take 4x the memory of the direct ones.
@@ -40,8 +41,11 @@ public final class WinogradConv implements Convolution {
     private final NDArray bias;
     private final NDArray inputTransform;
     private final NDArray outputTransform;
+    private final long padding;
 
-    private WinogradConv(NDArray kernels, NDArray bias, NDArray inputTransform, NDArray outputTransform) {
+    private WinogradConv(NDArray kernels, NDArray bias, NDArray inputTransform, NDArray outputTransform,
+                         long padding) {
+        this.padding = padding;
         this.kernels = kernels;
         this.bias = bias;
         this.inputTransform = inputTransform;
@@ -59,13 +63,17 @@ public final class WinogradConv implements Convolution {
         return fits ? of(conv) : conv;
     }
 
-    /** The Winograd form of {@code conv}, which must be a 3x3 convolution with stride 1, padding 1, one group. */
+    /**
+     * The Winograd form of {@code conv}, which must be a 3x3 convolution with stride 1, padding 1 or 0 (a map padded
+     * beforehand, e.g. by reflection), one group.
+     */
     public static WinogradConv of(Conv2d conv) {
         NDArray w = conv.weight();
         Shape s = w.getShape();
-        boolean plain = conv.core().isPlain(1);
+        long padding = conv.core().isPlain(0) ? 0 : 1;
+        boolean plain = conv.core().isPlain(padding);
         if (s.get(2) != 3 || s.get(3) != 3 || !plain) {
-            throw new IllegalArgumentException("Winograd F(4x4, 3x3) needs a plain 3x3 conv with padding 1, got "
+            throw new IllegalArgumentException("Winograd F(4x4, 3x3) needs a plain 3x3 conv with padding 1 or 0, got "
                     + s + (plain ? "" : " with other stride/padding/dilation/groups"));
         }
         NDManager m = w.getManager();
@@ -77,19 +85,38 @@ public final class WinogradConv implements Convolution {
         NDArray u = Scoped.run(() -> kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
                 .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c));
         return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
-                kron(m, AT).toType(DataType.FLOAT32, false));
+                kron(m, AT).toType(DataType.FLOAT32, false), padding);
     }
 
-    /** The convolution of {@code x} (B, C, H, W): (B, K, H, W), in bands of about {@value #BAND_TILES} tiles. */
+    /**
+     * This convolution with every kernel scaled, {@code w'[k, c] = outScale[k] * w[k, c] * inScale[c]} (a modulated
+     * conv's per-call weights), the bias unchanged: the transform is linear, so the transformed kernels are scaled
+     * instead of transformed again. {@code outScale} (K) may be null.
+     */
+    public WinogradConv scaled(NDArray outScale, NDArray inScale) {
+        Shape s = kernels.getShape();
+        NDArray u = kernels.mul(inScale.reshape(1, 1, s.get(2)));
+        return new WinogradConv(outScale == null ? u : u.muli(outScale.reshape(1, s.get(1), 1)), bias, inputTransform,
+                outputTransform, padding);
+    }
+
+    /**
+     * The convolution of {@code x} (B, C, H, W): (B, K, H, W) with padding 1, (B, K, H - 2, W - 2) with padding 0;
+     * in bands of about {@value #BAND_TILES} tiles.
+     */
     @Override
     public NDArray forward(NDArray x) {
         return Scoped.run(() -> {
             long[] s = x.getShape().getShape();
-            long h = s[2];
-            long w = s[3];
+            long h = s[2] + 2 * padding - 2;
+            long w = s[3] + 2 * padding - 2;
             long th = (h + OUT - 1) / OUT;
             long tw = (w + OUT - 1) / OUT;
-            NDArray padded = x.pad(new Shape(1, 1 + OUT * tw - w, 1, 1 + OUT * th - h), 0);
+            // the tiles read 4 th + 2 rows and 4 tw + 2 columns: the conv's padding, then zeros up to that size
+            long right = OUT * tw + 2 - s[3] - padding;
+            long bottom = OUT * th + 2 - s[2] - padding;
+            NDArray padded = padding == 0 && right == 0 && bottom == 0 ? x
+                    : x.pad(new Shape(padding, right, padding, bottom), 0);
             long band = Math.max(1, BAND_TILES / tw);
             long k = kernels.getShape().get(1);
             NDArray y = null;

@@ -43,6 +43,42 @@ class UpsampledConvTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4})
+    void reflectedEqualsUnpaddedConvolutionOfTheReflectionPaddedUpsampledMap(int factor) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(9);
+            NDArray x = manager.randomNormal(new Shape(2, 5, 6, 7));
+            NDArray weight = manager.randomNormal(new Shape(4, 5, 3, 3));
+            Conv2d conv = Convolutions.conv2d(weight, manager.randomNormal(new Shape(4)), 1, 0);
+            NDArray expected = conv.forward(reflectionPad1(Interpolate.nearestScale(x, factor, factor)));
+            NDArray actual = UpsampledConv.reflected(conv, factor).forward(x);
+            assertThat(actual.getShape()).isEqualTo(new Shape(2, 4, 6L * factor, 7L * factor));
+            float maxAbs = actual.sub(expected).abs().max().getFloat();
+            assertThat(maxAbs).isLessThan(2e-5f);
+        }
+    }
+
+    @Test
+    void reflectedRefusesPaddedConvolutionsAndFactorOne() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Conv2d padded = Convolutions.conv2d(manager.ones(new Shape(2, 2, 3, 3)), null, 1, 1);
+            Conv2d unpadded = Convolutions.conv2d(manager.ones(new Shape(2, 2, 3, 3)), null, 1, 0);
+            assertThatThrownBy(() -> UpsampledConv.reflected(padded, 2)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("without padding");
+            assertThatThrownBy(() -> UpsampledConv.reflected(unpadded, 1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("factor >= 2");
+        }
+    }
+
+    /** {@code nn.ReflectionPad2d(1)}: row 1 and row h-2 mirrored above and below, then the same for columns. */
+    private static NDArray reflectionPad1(NDArray x) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        NDArray rows = x.get(":, :, 1:2").concat(x, 2).concat(x.get(":, :, {}:{}", h - 2, h - 1), 2);
+        return rows.get(":, :, :, 1:2").concat(rows, 3).concat(rows.get(":, :, :, {}:{}", w - 2, w - 1), 3);
+    }
+
     @Test
     void refusesOtherConvolutions() {
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -23,12 +23,43 @@ class WinogradConvTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 10, 10", "2, 11, 15", "1, 3, 3", "1, 42, 262"}) // the last: several bands
+    void equalsTheDirectConvolutionWithoutPadding(int batch, int h, int w) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(12);
+            NDArray x = manager.randomNormal(new Shape(batch, 6, h, w));
+            NDArray weight = manager.randomNormal(new Shape(5, 6, 3, 3));
+            Conv2d conv = Convolutions.conv2d(weight, manager.randomNormal(new Shape(5)), 1, 0);
+            Convolutions.assertSameAsDirect(WinogradConv.of(conv), conv, x, 2e-5f);
+        }
+    }
+
+    @Test
+    void scaledEqualsTheDirectConvolutionWithScaledKernels() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(13);
+            NDArray x = manager.randomNormal(new Shape(1, 6, 9, 11));
+            NDArray w = manager.randomNormal(new Shape(5, 6, 3, 3));
+            NDArray b = manager.randomNormal(new Shape(5));
+            NDArray out = manager.randomUniform(0.5f, 2f, new Shape(5));
+            NDArray in = manager.randomUniform(-2f, 2f, new Shape(6));
+            WinogradConv fast = WinogradConv.of(Convolutions.conv2d(w, b, 1, 1));
+            Conv2d scaled = Convolutions.conv2d(w.mul(out.reshape(5, 1, 1, 1)).mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
+            Convolutions.assertSameAsDirect(fast.scaled(out, in), scaled, x, 2e-5f);
+            Conv2d inOnly = Convolutions.conv2d(w.mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
+            Convolutions.assertSameAsDirect(fast.scaled(null, in), inOnly, x, 2e-5f);
+        }
+    }
+
     @Test
     void refusesOtherConvolutions() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w3 = manager.ones(new Shape(2, 2, 3, 3));
             assertThatThrownBy(() -> WinogradConv.of(Convolutions.conv2d(w3, null, 2, 1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride");
+            assertThatThrownBy(() -> WinogradConv.of(Convolutions.conv2d(w3, null, 1, 2)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("padding 1 or 0");
             assertThatThrownBy(() -> WinogradConv.of(Convolutions.conv2d(manager.ones(new Shape(2, 2, 1, 1)), null, 1, 0)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x3");
         }

@@ -39,20 +39,18 @@ public final class GFPGANv1Clean {
     private final List<ResBlock> convBodyUp;
     private final Linear finalLinear;
     private final StyleGAN2GeneratorCSFT stylegan;
-    private final List<Conv2d[]> conditionScale;
-    private final List<Conv2d[]> conditionShift;
+    private final List<Condition> conditions;
 
     private GFPGANv1Clean(Conv2d convBodyFirst, List<ResBlock> convBodyDown, Conv2d finalConv, List<ResBlock> convBodyUp,
                           Linear finalLinear, StyleGAN2GeneratorCSFT stylegan,
-                          List<Conv2d[]> conditionScale, List<Conv2d[]> conditionShift) {
+                          List<Condition> conditions) {
         this.convBodyFirst = convBodyFirst;
         this.convBodyDown = convBodyDown;
         this.finalConv = finalConv;
         this.convBodyUp = convBodyUp;
         this.finalLinear = finalLinear;
         this.stylegan = stylegan;
-        this.conditionScale = conditionScale;
-        this.conditionShift = conditionShift;
+        this.conditions = conditions;
     }
 
     /**
@@ -74,29 +72,22 @@ public final class GFPGANv1Clean {
         Conv2d finalConv = Conv2d.load(w.prefix("final_conv"), in, bottom, 3, same);
         in = bottom;
         List<ResBlock> up = new ArrayList<>();
-        List<Conv2d[]> scale = new ArrayList<>();
-        List<Conv2d[]> shift = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
         for (int i = 3; i <= logSize; i++) {
             int out = unetChannels(1 << i);
             int sftOut = cfg.sftHalf() ? out : 2 * out;
             up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i - 3), in, out, true));
             // toRGB feeds the original's training-only out_rgbs: checked and bound, never run
             Conv2d.load(w.prefix("toRGB").prefix(i - 3), out, 3, 1, ConvConfig.DEFAULT);
-            scale.add(sequential(w.prefix("condition_scale").prefix(i - 3), out, sftOut));
-            shift.add(sequential(w.prefix("condition_shift").prefix(i - 3), out, sftOut));
+            conditions.add(Condition.load(w.prefix("condition_scale").prefix(i - 3),
+                    w.prefix("condition_shift").prefix(i - 3), out, sftOut));
             in = out;
         }
         int numLatent = logSize * 2 - 2;
         Linear finalLinear = Linear.load(w.prefix("final_linear"), bottom * 4 * 4, numLatent * NUM_STYLE_FEAT);
         StyleGAN2GeneratorCSFT decoder = StyleGAN2GeneratorCSFT.load(w.prefix("stylegan_decoder"), cfg.outSize(),
                 NUM_STYLE_FEAT, cfg.numMlp(), CHANNEL_MULTIPLIER, cfg.sftHalf());
-        return new GFPGANv1Clean(first, down, finalConv, up, finalLinear, decoder, scale, shift);
-    }
-
-    /** {@code Sequential(Conv2d(c, c, 3, 1, 1), LeakyReLU(0.2), Conv2d(c, sftOut, 3, 1, 1))}. */
-    private static Conv2d[] sequential(Weights w, int c, int sftOut) {
-        ConvConfig same = ConvConfig.DEFAULT.padding(1);
-        return new Conv2d[] {Conv2d.load(w.prefix(0), c, c, 3, same), Conv2d.load(w.prefix(2), c, sftOut, 3, same)};
+        return new GFPGANv1Clean(first, down, finalConv, up, finalLinear, decoder, conditions);
     }
 
     /** The U-Net's channels at {@code resolution}: the StyleGAN2 channels at {@code narrow = 0.5}. */
@@ -131,22 +122,17 @@ public final class GFPGANv1Clean {
             feat = Activations.leakyRelu(finalConv.forward(feat), 0.2);
             long b = feat.getShape().get(0);
             NDArray styleCode = finalLinear.forward(feat.reshape(b, -1)).reshape(b, -1, NUM_STYLE_FEAT);
-            List<NDArray> conditions = new ArrayList<>();
+            List<NDArray> scaleShifts = new ArrayList<>();
             for (int i = 0; i < convBodyUp.size(); i++) {
                 feat = feat.add(unetSkips.get(i));
                 feat = convBodyUp.get(i).forward(feat);
-                conditions.add(apply(conditionScale.get(i), feat));
-                conditions.add(apply(conditionShift.get(i), feat));
+                scaleShifts.addAll(List.of(conditions.get(i).forward(feat)));
             }
-            image = stylegan.forward(styleCode, conditions, random);
+            image = stylegan.forward(styleCode, scaleShifts, random);
             NDScope.unregister(image);
         }
         NDScope.register(image);
         return image;
-    }
-
-    private static NDArray apply(Conv2d[] seq, NDArray feat) {
-        return seq[1].forward(Activations.leakyRelu(seq[0].forward(feat), 0.2));
     }
 
     static int log2(int size) {

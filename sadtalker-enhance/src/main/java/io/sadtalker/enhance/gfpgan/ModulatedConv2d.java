@@ -3,15 +3,20 @@ package io.sadtalker.enhance.gfpgan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Conv2d;
+import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.Interpolate;
 import io.sadtalker.core.nn.Linear;
+import io.sadtalker.core.nn.WinogradConv;
 import io.sadtalker.core.weights.Weights;
 
 /**
  * StyleGAN2 {@code ModulatedConv2d} of the clean arch ({@code stylegan2_clean_arch.py}): the weight
  * {@code (1, out, in, k, k)} is scaled per sample by {@code modulation(style)}, optionally demodulated
  * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale.
- * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution.
+ * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution. Where
+ * {@link WinogradConv#orDirect} picks Winograd for the 3x3 kernels (at least 256 outputs), one sample's conv runs
+ * as it: the kernels are transformed once at load, and each call scales the transformed kernels by the style and
+ * demodulation factors (the transform is linear: the same sums, float rounding only).
  */
 final class ModulatedConv2d {
     private static final double EPS = 1e-8;
@@ -23,6 +28,7 @@ final class ModulatedConv2d {
     private final int outChannels;
     private final int inChannels;
     private final int kernel;
+    private final WinogradConv winograd;
 
     private ModulatedConv2d(Linear modulation, NDArray weight, boolean demodulate, boolean upsample) {
         this.modulation = modulation;
@@ -33,6 +39,9 @@ final class ModulatedConv2d {
         this.outChannels = (int) s[1];
         this.inChannels = (int) s[2];
         this.kernel = (int) s[3];
+        Convolution fast = WinogradConv.orDirect(Conv2d.of(weight.reshape(outChannels, inChannels, kernel, kernel),
+                null, new long[] {1, 1}, new long[] {kernel / 2, kernel / 2}, new long[] {1, 1}, 1));
+        this.winograd = fast instanceof WinogradConv w ? w : null;
     }
 
     /**
@@ -51,12 +60,16 @@ final class ModulatedConv2d {
         long b = x.getShape().get(0);
         NDArray s = modulation.forward(style).reshape(b, 1, inChannels, 1, 1);
         NDArray w = weight.mul(s); // (b, out, in, k, k)
-        if (demodulate) {
-            NDArray demod = w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1);
+        NDArray demod = demodulate ? w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1) : null; // (b, out)
+        NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
+        if (b == 1 && winograd != null) {
+            NDArray outScale = demod == null ? null : demod.reshape(outChannels);
+            return winograd.scaled(outScale, s.reshape(inChannels)).forward(in);
+        }
+        if (demod != null) {
             w = w.mul(demod.reshape(b, outChannels, 1, 1, 1));
         }
         w = w.reshape(b * outChannels, inChannels, kernel, kernel);
-        NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
         long h = in.getShape().get(2);
         long wd = in.getShape().get(3);
         NDArray grouped = in.reshape(1, b * inChannels, h, wd);

@@ -4,20 +4,23 @@ import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.Interpolate;
+import io.sadtalker.core.nn.WinogradConv;
 import io.sadtalker.core.weights.Weights;
 
 /**
  * GFPGAN's U-Net {@code ResBlock}: conv1 3x3 + LeakyReLU(0.2), bilinear resize by 0.5 ('down') or 2 ('up'),
- * conv2 3x3 + LeakyReLU(0.2), plus the resized input through the bias-free 1x1 {@code skip}.
+ * conv2 3x3 + LeakyReLU(0.2), plus the resized input through the bias-free 1x1 {@code skip}. The 3x3 convs of at
+ * least 256 outputs run as {@link WinogradConv} ({@link WinogradConv#orDirect}).
  */
 final class ResBlock {
-    private final Conv2d conv1;
-    private final Conv2d conv2;
+    private final Convolution conv1;
+    private final Convolution conv2;
     private final Conv2d skip;
     private final double scaleFactor;
 
-    private ResBlock(Conv2d conv1, Conv2d conv2, Conv2d skip, double scaleFactor) {
+    private ResBlock(Convolution conv1, Convolution conv2, Conv2d skip, double scaleFactor) {
         this.conv1 = conv1;
         this.conv2 = conv2;
         this.skip = skip;
@@ -30,8 +33,8 @@ final class ResBlock {
      */
     static ResBlock load(Weights w, int in, int out, boolean up) {
         ConvConfig same = ConvConfig.DEFAULT.padding(1);
-        return new ResBlock(Conv2d.load(w.prefix("conv1"), in, in, 3, same),
-                Conv2d.load(w.prefix("conv2"), in, out, 3, same),
+        return new ResBlock(WinogradConv.orDirect(Conv2d.load(w.prefix("conv1"), in, in, 3, same)),
+                WinogradConv.orDirect(Conv2d.load(w.prefix("conv2"), in, out, 3, same)),
                 Conv2d.load(w.prefix("skip"), in, out, 1, ConvConfig.DEFAULT.noBias()), up ? 2.0 : 0.5);
     }
 
@@ -41,6 +44,6 @@ final class ResBlock {
         out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
         out = Activations.leakyRelu(conv2.forward(out), 0.2);
         NDArray resized = Interpolate.bilinearScale(x, scaleFactor, scaleFactor, false);
-        return out.add(skip.forward(resized));
+        return out.addi(skip.forward(resized));
     }
 }

@@ -35,9 +35,9 @@ final class StyleConv {
 
     /** x (b, in, h, w), style (b, num_style_feat), noise (1 or b, 1, H, W) at the output's resolution. */
     NDArray forward(NDArray x, NDArray style, NDArray noise) {
-        NDArray out = modulatedConv.forward(x, style).mul(SQRT2);
-        out = out.add(noise.mul(weight));
-        out = out.add(bias);
+        // the conv's output is fresh: scaled, noised and biased in place
+        NDArray out = modulatedConv.forward(x, style).muli(SQRT2);
+        out.addi(noise.mul(weight)).addi(bias);
         return Activations.leakyRelu(out, 0.2);
     }
 }

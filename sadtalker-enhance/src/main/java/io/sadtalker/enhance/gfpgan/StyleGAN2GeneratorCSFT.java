@@ -1,8 +1,6 @@
 package io.sadtalker.enhance.gfpgan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Linear;
@@ -93,10 +91,8 @@ final class StyleGAN2GeneratorCSFT {
                 NDArray scale = conditions.get(i - 1);
                 NDArray shift = conditions.get(i);
                 if (sftHalf) {
-                    long half = out.getShape().get(1) / 2;
-                    NDList parts = out.split(new long[] {half}, 1);
-                    NDArray sft = parts.get(1).mul(scale).add(shift);
-                    out = NDArrays.concat(new NDList(parts.get(0), sft), 1);
+                    // the fresh conv output's second half, modulated in place (the original splits and concatenates)
+                    out.get(":, {}:", out.getShape().get(1) / 2).muli(scale).addi(shift);
                 } else {
                     out = out.mul(scale).add(shift);
                 }

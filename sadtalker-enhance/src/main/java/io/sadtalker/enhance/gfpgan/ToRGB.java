@@ -24,9 +24,9 @@ final class ToRGB {
 
     /** x (b, c, h, w), style (b, num_style_feat), skip (b, 3, h/2, w/2) or null. */
     NDArray forward(NDArray x, NDArray style, NDArray skip) {
-        NDArray out = modulatedConv.forward(x, style).add(bias);
+        NDArray out = modulatedConv.forward(x, style).addi(bias);
         if (skip != null) {
-            out = out.add(upsample ? Interpolate.bilinearScale(skip, 2, 2, false) : skip);
+            out.addi(upsample ? Interpolate.bilinearScale(skip, 2, 2, false) : skip);
         }
         return out;
     }

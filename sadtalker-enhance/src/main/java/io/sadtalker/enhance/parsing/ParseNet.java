@@ -15,8 +15,8 @@ import java.util.List;
  * facexlib {@code ParseNet} (facexlib/parsing/parsenet.py) as {@code init_parsing_model('parsenet')} builds it
  * ({@code in_size=512, out_size=512, parsing_ch=19}): a 3x3 conv stem, residual down blocks to 32x32, a residual
  * body (added to its input), residual up blocks, then the image and 19-class mask heads; every conv reflection-pads
- * its input by 1. Load from {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe
- * for concurrent calls.
+ * its input by 1 (the heads read the same padded map: one conv with the mask's outputs, then the image's). Load
+ * from {@code parsing_parsenet.pth} (a bare state dict). Immutable; {@link #forward} is safe for concurrent calls.
  */
 public final class ParseNet {
     /** The constructor arguments that shape the state dict ({@code relu_type='LeakyReLU', norm_type='bn'}). */
@@ -37,17 +37,17 @@ public final class ParseNet {
     private final List<ResidualBlock> encoder;
     private final List<ResidualBlock> body;
     private final List<ResidualBlock> decoder;
-    private final Conv2d outImgConv;
-    private final Conv2d outMaskConv;
+    private final Conv2d heads;
+    private final int parsingCh;
 
     private ParseNet(Conv2d stem, List<ResidualBlock> encoder, List<ResidualBlock> body, List<ResidualBlock> decoder,
-                     Conv2d outImgConv, Conv2d outMaskConv) {
+                     Conv2d heads, int parsingCh) {
         this.stem = stem;
         this.encoder = encoder;
         this.body = body;
         this.decoder = decoder;
-        this.outImgConv = outImgConv;
-        this.outMaskConv = outMaskConv;
+        this.heads = heads;
+        this.parsingCh = parsingCh;
     }
 
     /** Binds the network to the parsing state dict, every tensor checked against its shape in {@code cfg}'s net. */
@@ -75,8 +75,11 @@ public final class ParseNet {
                     ResidualBlock.Scale.UP));
             head /= 2;
         }
-        return new ParseNet(stem, encoder, body, decoder, conv(w.prefix("out_img_conv"), cfg.clip(head), 3),
-                conv(w.prefix("out_mask_conv"), cfg.clip(head), cfg.parsingCh()));
+        Conv2d img = conv(w.prefix("out_img_conv"), cfg.clip(head), 3);
+        Conv2d mask = conv(w.prefix("out_mask_conv"), cfg.clip(head), cfg.parsingCh());
+        Conv2d heads = Conv2d.of(mask.weight().concat(img.weight()), mask.bias().concat(img.bias()),
+                new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
+        return new ParseNet(stem, encoder, body, decoder, heads, cfg.parsingCh());
     }
 
     /** A plain {@code ConvLayer(in, out, 3)}: {@code conv2d} with bias, no norm, no activation. */
@@ -102,9 +105,9 @@ public final class ParseNet {
             for (ResidualBlock b : decoder) {
                 y = b.forward(y);
             }
-            NDArray padded = reflectionPad1(y);
-            img = outImgConv.forward(padded);
-            mask = outMaskConv.forward(padded);
+            NDArray out = heads.forward(reflectionPad1(y));
+            mask = out.get(":, :{}", parsingCh);
+            img = out.get(":, {}:", parsingCh);
             NDScope.unregister(img, mask);
         }
         NDScope.register(img);

@@ -5,7 +5,9 @@ import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
-import io.sadtalker.core.nn.Interpolate;
+import io.sadtalker.core.nn.Convolution;
+import io.sadtalker.core.nn.UpsampledConv;
+import io.sadtalker.core.nn.WinogradConv;
 import io.sadtalker.core.weights.Weights;
 
 /**
@@ -14,20 +16,29 @@ import io.sadtalker.core.weights.Weights;
  * 'down'). The block is the identity, or the {@code shortcut_func} ConvLayer when scaling or changing channels,
  * plus {@code conv1} (BatchNorm + LeakyReLU(0.2); upsamples for 'up') and {@code conv2} (BatchNorm; stride 2 for
  * 'down'). The batch norms (eps 1e-5) are folded into their bias-free convs at load.
+ *
+ * <p>The same sums, reordered (float rounding only): an 'up' block's shortcut and {@code conv1} read the same
+ * upsampled map, so they run as one conv with both outputs, evaluated on the low-resolution map
+ * ({@link UpsampledConv#reflected}, 2.25x fewer multiply-adds); the stride-1 convs with at least
+ * {@value #WINOGRAD_MIN_OUT} outputs run as {@link WinogradConv} (faster than the direct conv at ParseNet's sizes from
+ * that width on, slower below; see benchmarks/README.md).
  */
 final class ResidualBlock {
     /** The original's {@code scale} argument. */
     enum Scale { NONE, DOWN, UP }
 
     private static final double BN_EPS = 1e-5;
+    private static final int WINOGRAD_MIN_OUT = 128;
 
     private final Scale scale;
-    private final Conv2d shortcut;
-    private final Conv2d conv1;
-    private final Conv2d conv2;
+    private final long out;
+    private final Convolution shortcut;
+    private final Convolution conv1;
+    private final Convolution conv2;
 
-    private ResidualBlock(Scale scale, Conv2d shortcut, Conv2d conv1, Conv2d conv2) {
+    private ResidualBlock(Scale scale, long out, Convolution shortcut, Convolution conv1, Convolution conv2) {
         this.scale = scale;
+        this.out = out;
         this.shortcut = shortcut;
         this.conv1 = conv1;
         this.conv2 = conv2;
@@ -38,14 +49,26 @@ final class ResidualBlock {
         Conv2d shortcut = scale != Scale.NONE || in != out
                 ? Conv2d.load(w.prefix("shortcut_func").prefix("conv2d"), in, out, 3, stride(scale)) : null;
         Conv2d conv1 = convBatchNorm(w.prefix("conv1"), in, out, Scale.NONE);
-        Conv2d conv2 = convBatchNorm(w.prefix("conv2"), out, out, scale);
-        return new ResidualBlock(scale, shortcut, conv1, conv2);
+        Conv2d conv2Direct = convBatchNorm(w.prefix("conv2"), out, out, scale);
+        Convolution conv2 = scale == Scale.DOWN ? conv2Direct : fast(conv2Direct);
+        if (scale == Scale.UP) {
+            // one conv: outputs [0, out) the shortcut's, [out, 2 out) conv1's
+            Conv2d both = Conv2d.of(shortcut.weight().concat(conv1.weight()), shortcut.bias().concat(conv1.bias()),
+                    new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
+            return new ResidualBlock(scale, out, null, UpsampledConv.reflected(both, 2), conv2);
+        }
+        return new ResidualBlock(scale, out, shortcut, fast(conv1), conv2);
     }
 
     /** A ConvLayer's {@code conv2d} without bias, followed by its BatchNorm {@code norm.norm}, folded. */
     private static Conv2d convBatchNorm(Weights w, int in, int out, Scale scale) {
         return Conv2d.load(w.prefix("conv2d"), in, out, 3, stride(scale).noBias())
                 .absorb(BatchNorm.load(w.prefix("norm").prefix("norm"), out, BN_EPS));
+    }
+
+    /** A stride-1 {@code conv} as Winograd when it is at least {@value #WINOGRAD_MIN_OUT} wide, else itself. */
+    private static Convolution fast(Conv2d conv) {
+        return conv.weight().getShape().get(0) >= WINOGRAD_MIN_OUT ? WinogradConv.of(conv) : conv;
     }
 
     /** The conv of a ConvLayer: stride 2 for 'down', else 1; no padding (the layer reflection-pads first). */
@@ -55,9 +78,17 @@ final class ResidualBlock {
 
     /** x (b, in, h, w) -> (b, out, h', w'). */
     NDArray forward(NDArray x) {
-        NDArray padded = ParseNet.reflectionPad1(scale == Scale.UP ? Interpolate.nearestScale(x, 2, 2) : x);
-        NDArray identity = shortcut == null ? x : shortcut.forward(padded);
-        NDArray h = Activations.leakyRelu(conv1.forward(padded), 0.2);
+        NDArray identity;
+        NDArray h;
+        if (scale == Scale.UP) {
+            NDArray both = conv1.forward(x);
+            identity = both.get(":, :{}", out);
+            h = Activations.leakyRelu(both.get(":, {}:", out), 0.2);
+        } else {
+            NDArray padded = ParseNet.reflectionPad1(x);
+            identity = shortcut == null ? x : shortcut.forward(padded);
+            h = Activations.leakyRelu(conv1.forward(padded), 0.2);
+        }
         return identity.add(conv2.forward(ParseNet.reflectionPad1(h)));
     }
 }
