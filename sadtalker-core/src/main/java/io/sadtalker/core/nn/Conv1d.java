@@ -4,34 +4,26 @@ import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.weights.Weights;
 
 /**
- * {@code torch.nn.Conv1d}: input (N, C, L), weight {@code (out, in/groups, k...)} with keys {@code weight} and
+ * {@code torch.nn.Conv1d}: input (N, C, L), weight {@code (out, in/groups, k)} with keys {@code weight} and
  * optional {@code bias}; padding is zeros. Immutable.
  */
-public final class Conv1d extends ConvNd {
+public final class Conv1d extends ConvNd<Conv1d> {
     private Conv1d(ConvCore core) {
         super(core);
     }
 
+    @Override
+    Conv1d with(ConvCore core) {
+        return new Conv1d(core);
+    }
+
     /**
-     * Loads a layer of {@code in} to {@code out} channels with a square {@code kernel}: {@code weight}
-     * {@code (out, in/groups, k...)} and, when {@code cfg.bias()}, {@code bias} {@code (out)}, each checked
+     * Loads a layer of {@code in} to {@code out} channels with a kernel of {@code kernel} taps: {@code weight}
+     * {@code (out, in/groups, kernel)} and, when {@code cfg.bias()}, {@code bias} {@code (out)}, each checked
      * against its full shape.
      */
     public static Conv1d load(Weights w, int in, int out, int kernel, ConvConfig cfg) {
-        return load(w, in, out, new long[] {kernel}, cfg);
-    }
-
-    /** As {@link #load(Weights, int, int, int, ConvConfig)} with one kernel size per axis. */
-    public static Conv1d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg) {
-        return new Conv1d(ConvCore.load(w, 1, in, out, kernel, cfg));
-    }
-
-    /**
-     * This convolution followed by {@code bn}, folded into one convolution in float64 (the weights stored as float32).
-     * Consumes this convolution and {@code bn}: their arrays are closed.
-     */
-    public Conv1d absorb(BatchNorm bn) {
-        return new Conv1d(core().absorb(bn));
+        return new Conv1d(ConvCore.load(w, 1, in, out, new long[] {kernel}, cfg));
     }
 
     /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */

@@ -8,9 +8,14 @@ import io.sadtalker.core.weights.Weights;
  * {@code torch.nn.Conv2d}: input (N, C, H, W), weight {@code (out, in/groups, k...)} with keys {@code weight} and
  * optional {@code bias}; padding is zeros. Immutable.
  */
-public final class Conv2d extends ConvNd {
+public final class Conv2d extends ConvNd<Conv2d> {
     private Conv2d(ConvCore core) {
         super(core);
+    }
+
+    @Override
+    Conv2d with(ConvCore core) {
+        return new Conv2d(core);
     }
 
     /**
@@ -25,14 +30,6 @@ public final class Conv2d extends ConvNd {
     /** As {@link #load(Weights, int, int, int, ConvConfig)} with one kernel size per axis. */
     public static Conv2d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg) {
         return new Conv2d(ConvCore.load(w, 2, in, out, kernel, cfg));
-    }
-
-    /**
-     * This convolution followed by {@code bn}, folded into one convolution in float64 (the weights stored as float32).
-     * Consumes this convolution and {@code bn}: their arrays are closed.
-     */
-    public Conv2d absorb(BatchNorm bn) {
-        return new Conv2d(core().absorb(bn));
     }
 
     /**

@@ -7,9 +7,14 @@ import io.sadtalker.core.weights.Weights;
  * {@code torch.nn.Conv3d}: input (N, C, D, H, W), weight {@code (out, in/groups, k...)} with keys {@code weight} and
  * optional {@code bias}; padding is zeros. Immutable.
  */
-public final class Conv3d extends ConvNd {
+public final class Conv3d extends ConvNd<Conv3d> {
     private Conv3d(ConvCore core) {
         super(core);
+    }
+
+    @Override
+    Conv3d with(ConvCore core) {
+        return new Conv3d(core);
     }
 
     /**
@@ -24,14 +29,6 @@ public final class Conv3d extends ConvNd {
     /** As {@link #load(Weights, int, int, int, ConvConfig)} with one kernel size per axis. */
     public static Conv3d load(Weights w, int in, int out, long[] kernel, ConvConfig cfg) {
         return new Conv3d(ConvCore.load(w, 3, in, out, kernel, cfg));
-    }
-
-    /**
-     * This convolution followed by {@code bn}, folded into one convolution in float64 (the weights stored as float32).
-     * Consumes this convolution and {@code bn}: their arrays are closed.
-     */
-    public Conv3d absorb(BatchNorm bn) {
-        return new Conv3d(core().absorb(bn));
     }
 
     /** A convolution over given arrays ({@code bias} may be null); per-axis stride, padding and dilation. */

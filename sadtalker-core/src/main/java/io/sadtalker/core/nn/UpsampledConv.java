@@ -40,7 +40,7 @@ public final class UpsampledConv implements Convolution {
      * The phase decomposition of {@code conv} (3x3 or 3x3x3, stride 1, padding 1) for upsampling factor
      * {@code factor} in height and width.
      */
-    public static UpsampledConv of(ConvNd conv, int factor) {
+    public static UpsampledConv of(ConvNd<?> conv, int factor) {
         long[] shape = conv.weight().getShape().getShape();
         boolean fits = (shape.length == 4 || shape.length == 5) && conv.core().isPlain(1);
         for (int i = 2; i < shape.length; i++) {
@@ -72,7 +72,7 @@ public final class UpsampledConv implements Convolution {
         return decompose(conv, factor, true);
     }
 
-    private static UpsampledConv decompose(ConvNd conv, int factor, boolean reflected) {
+    private static UpsampledConv decompose(ConvNd<?> conv, int factor, boolean reflected) {
         // 1-D: offsets (one per kernel tap) of every phase; equal offset patterns form one class
         Map<String, Integer> classes = new LinkedHashMap<>();
         List<int[]> classOffsets = new ArrayList<>();

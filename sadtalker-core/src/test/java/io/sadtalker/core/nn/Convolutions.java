@@ -21,7 +21,7 @@ final class Convolutions {
     }
 
     /** Asserts that {@code fast} gives {@code direct}'s convolution of {@code x}, to {@code relative} of its scale. */
-    static void assertSameAsDirect(Convolution fast, ConvNd direct, NDArray x, float relative) {
+    static void assertSameAsDirect(Convolution fast, ConvNd<?> direct, NDArray x, float relative) {
         NDArray expected = direct.forward(x);
         NDArray actual = fast.forward(x);
         assertThat(actual.getShape()).isEqualTo(expected.getShape());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,7 +87,7 @@ class UpsampledConvTest {
             Conv2d strided = Convolutions.conv2d(manager.ones(new Shape(2, 2, 3, 3)), null, 2, 1);
             Conv1d line = Conv1d.of(manager.ones(new Shape(2, 2, 3)), null, new long[] {1}, new long[] {1},
                     new long[] {1}, 1);
-            for (ConvNd conv : new ConvNd[] {wide, strided, line}) {
+            for (ConvNd<?> conv : List.of(wide, strided, line)) {
                 assertThatThrownBy(() -> UpsampledConv.of(conv, 2)).isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("plain 3x3");
             }
