@@ -1,6 +1,8 @@
 package io.sadtalker.spark;
 
 import io.sadtalker.core.Preprocess;
+import io.sadtalker.core.pipeline.PipelineConfig;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
@@ -45,7 +47,8 @@ public final class SadTalkerSpark implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "256", description = "default model size: 256 or 512")
     int size;
 
-    @Option(names = "--enhancer", description = "default face enhancer: gfpgan or RestoreFormer")
+    @Option(names = "--enhancer", completionCandidates = Enhancers.class,
+            description = "default face enhancer: ${COMPLETION-CANDIDATES}")
     String enhancer;
 
     @Option(names = {"--batch_size", "--batch-size"}, defaultValue = "2", description = "render batch size")
@@ -93,5 +96,13 @@ public final class SadTalkerSpark implements Callable<Integer> {
         }
         String s = value instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : value.toString();
         return s.matches("(?s).*[,\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** {@code --enhancer}'s choices: the names the stage providers on the class path serve. */
+    static final class Enhancers implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PipelineConfig.enhancers().iterator();
+        }
     }
 }
