@@ -24,7 +24,7 @@ final class PostProcessedFrames {
     static FrameStream of(FrameStream source, UnaryOperator<RgbImage> step, CancellationToken cancellation,
                           ProgressListener listener, Runnable onEnd) {
         int total = source.frameCount();
-        return new QueuedFrameStream(total, QUEUE_CAPACITY, "sadtalker-postprocess", sink -> {
+        return new QueuedFrameStream(total, QUEUE_CAPACITY, "sadtalker-postprocess", cancellation, sink -> {
             int done = 0;
             while (source.hasNext()) {
                 cancellation.throwIfCancelled();

@@ -1,18 +1,22 @@
 package io.sadtalker.core.stage;
 
+import io.sadtalker.core.CancellationToken;
 import io.sadtalker.core.GradMode;
 import io.sadtalker.core.SadTalkerException;
 import io.sadtalker.core.image.RgbImage;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link FrameStream} fed by a worker thread of its own through a bounded queue, so producing and consuming
  * overlap and at most {@code capacity} frames wait in memory. An error on the worker is re-thrown to the reader;
  * closing the stream interrupts the worker and waits until it has stopped and run its {@code cleanup} (a native call
  * under way finishes first), also when the closing thread is itself interrupted, so nothing the worker uses is
- * freed under it.
+ * freed under it. Given a {@link CancellationToken}, a reader waiting for a frame gives up with
+ * {@link io.sadtalker.core.CancelledException} within {@value #POLL_MILLIS} ms of its cancellation, instead of when
+ * the worker next delivers (a whole render batch later); closing the stream then stops the worker.
  */
 public final class QueuedFrameStream implements FrameStream {
     /** Produces the frames in order into {@code sink}. */
@@ -28,15 +32,27 @@ public final class QueuedFrameStream implements FrameStream {
     }
 
     private static final Object END = new Object();
+    private static final long POLL_MILLIS = 100;
 
     private final int frameCount;
     private final BlockingQueue<Object> queue;
     private final Thread worker;
+    private final CancellationToken cancellation;
     private Object next;
 
     /** Starts {@code producer} on a daemon thread named {@code threadName}. */
     public QueuedFrameStream(int frameCount, int capacity, String threadName, Producer producer, Runnable cleanup) {
+        this(frameCount, capacity, threadName, null, producer, cleanup);
+    }
+
+    /**
+     * Starts {@code producer} on a daemon thread named {@code threadName}; a reader waiting for a frame checks
+     * {@code cancellation} (null: never) every {@value #POLL_MILLIS} ms.
+     */
+    public QueuedFrameStream(int frameCount, int capacity, String threadName, CancellationToken cancellation,
+                             Producer producer, Runnable cleanup) {
         this.frameCount = frameCount;
+        this.cancellation = cancellation;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
         this.worker = new Thread(() -> run(producer, cleanup), threadName);
         worker.setDaemon(true);
@@ -67,7 +83,7 @@ public final class QueuedFrameStream implements FrameStream {
     public boolean hasNext() {
         if (next == null) {
             try {
-                next = queue.take();
+                next = take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SadTalkerException("interrupted while waiting for frames", e);
@@ -80,6 +96,17 @@ public final class QueuedFrameStream implements FrameStream {
             throw e;
         }
         return next != END;
+    }
+
+    private Object take() throws InterruptedException {
+        if (cancellation == null) {
+            return queue.take();
+        }
+        Object item;
+        while ((item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+            cancellation.throwIfCancelled();
+        }
+        return item;
     }
 
     @Override

@@ -101,7 +101,7 @@ class PipelineConcurrencyTest {
         stages.onEvent(name -> {
             if (name.equals("render 1")) {
                 rendering.countDown();
-                await(release); // a long native call the pipeline cannot interrupt
+                awaitUninterruptibly(release); // a long native call: interrupts do not stop it
             }
         });
         TalkingHeadPipeline pipeline = stages.builder().build();
@@ -131,10 +131,18 @@ class PipelineConcurrencyTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+    /** Waits like a native call: an interrupt neither ends the wait nor is lost. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (latch.getCount() > 0 && System.nanoTime() < until) {
+            try {
+                latch.await(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
