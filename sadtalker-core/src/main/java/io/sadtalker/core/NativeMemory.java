@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * arena memory is trimmed and regrown. {@link #configure()} calls {@code mallopt(M_MMAP_MAX, 0)} and
  * {@code mallopt(M_TRIM_THRESHOLD, 2 GB)}, so freed blocks are reused frame after frame instead of being returned
  * and faulted in again: renders are ~7% faster. (Blocks above a thread arena's 64 MB heap are still mapped per
- * request; glibc does that whatever {@code M_MMAP_MAX} says.)
+ * request; glibc does that whatever {@code M_MMAP_MAX} says, and a Java thread never gets the main arena.)
+ * A process started with {@code MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=2147483647} in its
+ * environment (what {@code bin/sadtalker} sets) keeps those blocks too: after a few warm-up calls a GFPGAN or ParseNet
+ * forward faults in almost nothing instead of ~1.8 GB, which on a virtual machine with costly page faults takes
+ * it from 3-5 s to 2.1-2.4 s (benchmarks/README.md); only the environment can set that, before the JVM starts.
  *
  * <p>Process-wide and idempotent. Skipped (left as the user set it) off Linux/glibc, when any {@code MALLOC_*}
  * variable or {@code GLIBC_TUNABLES} is set in the environment, or with {@code -Dsadtalker.malloc=default}.
@@ -51,8 +55,10 @@ public final class NativeMemory {
                 OUTCOME.set(outcome);
                 if (outcome == Outcome.CONFIGURED) {
                     LOG.info("glibc malloc tuned for the whole process: mallopt(M_MMAP_MAX, 0), M_TRIM_THRESHOLD {}"
-                            + " (large blocks are reused instead of mapped afresh; -Dsadtalker.malloc=default turns"
-                            + " this off)", TRIM_THRESHOLD);
+                            + " (freed blocks are kept for reuse; -Dsadtalker.malloc=default turns this off). Blocks"
+                            + " over 64 MB are still mapped afresh per request: start the JVM with MALLOC_ARENA_MAX=1"
+                            + " MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=2147483647 in its environment to keep those"
+                            + " too (bin/sadtalker does)", TRIM_THRESHOLD);
                 } else {
                     LOG.info("glibc malloc left as it is: {}", outcome);
                 }
