@@ -26,6 +26,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * only on the already-cropped png, would not rotate, but that png never carries EXIF).
  */
 public final class ImageFiles {
+    /** The longest side OpenCV's image decoders accept ({@code CV_IO_MAX_IMAGE_WIDTH} and {@code _HEIGHT}). */
+    private static final int MAX_SIDE = 1 << 20;
+
     private ImageFiles() {
     }
 
@@ -72,18 +75,31 @@ public final class ImageFiles {
         }
         ImageHeader header = ImageHeader.read(encoded, name);
         limits.checkImage(header.width(), header.height(), "image file " + name);
+        if (header.width() > MAX_SIDE || header.height() > MAX_SIDE) {
+            throw new MediaException("image file " + name + " declares " + header.width() + "x" + header.height()
+                    + ": a side over " + MAX_SIDE + " pixels, more than OpenCV decodes");
+        }
         if (PngChunks.isPng(encoded)) {
             PngChunks.check(encoded, name);
         }
         try (Mat buffer = new Mat(1, encoded.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1)) {
             buffer.data().put(encoded);
-            try (Mat bgr = imdecode(buffer, IMREAD_COLOR)) {
+            try (Mat bgr = decodeBgr(buffer, name)) {
                 if (bgr == null || bgr.empty()) {
                     throw new MediaException("image file " + name + " is not a readable image (unknown format or corrupt data)");
                 }
                 limits.checkImage(bgr.cols(), bgr.rows(), "image file " + name);
                 return OpenCvImages.fromBgrMat(bgr);
             }
+        }
+    }
+
+    /** OpenCV's {@code imdecode}, its own refusals (an assertion on a header it will not read) as MediaException. */
+    private static Mat decodeBgr(Mat buffer, String name) {
+        try {
+            return imdecode(buffer, IMREAD_COLOR);
+        } catch (RuntimeException e) {
+            throw new MediaException("image file " + name + " cannot be decoded: " + e.getMessage(), e);
         }
     }
 

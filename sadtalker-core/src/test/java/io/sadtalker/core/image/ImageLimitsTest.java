@@ -95,6 +95,17 @@ class ImageLimitsTest {
     }
 
     @Test
+    void aSideOpenCvWillNotDecodeIsRefusedFromTheHeader() {
+        // found by the fuzzer: a 55-byte BMP declaring 8257544x6 (49.5 million pixels, within maxImagePixels) made
+        // OpenCV's imdecode throw a raw assertion
+        byte[] bmp = java.util.Base64.getDecoder().decode(
+                "Qk3GAABAAAAAADYAAAAoAAAACAB+AAYAAAABABgAAAAAAJAAAAAAAAAAoJZaiVBODQoaoLRaCg==");
+        assertThatThrownBy(() -> ImageFiles.decode(bmp, "wide.bmp")).isInstanceOf(MediaException.class)
+                .hasMessageContaining("wide.bmp").hasMessageContaining("8257544x6")
+                .hasMessageContaining("over 1048576 pixels");
+    }
+
+    @Test
     void anUnknownFormatIsRefusedBeforeDecoding() {
         assertThatThrownBy(() -> ImageFiles.decode("P6\n4 4\n255\n".getBytes(), "x.ppm"))
                 .isInstanceOf(MediaException.class).hasMessageContaining("x.ppm");
