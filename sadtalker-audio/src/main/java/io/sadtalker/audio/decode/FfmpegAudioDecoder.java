@@ -122,11 +122,19 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         }
     }
 
+    /**
+     * The next decoded frame. JavaCV's own failures on what FFmpeg decoded (a sample format it does not convert, such
+     * as the 64-bit PCM a WAV declaring 60 bits per sample decodes to: an {@code assert false}, or with assertions
+     * off a {@code NullPointerException}) are a MediaException naming the file too.
+     */
     private static Frame grab(FFmpegFrameGrabber grabber, Path audio) {
         try {
             return grabber.grabSamples();
         } catch (FrameGrabber.Exception e) {
             throw new MediaException("corrupt or truncated audio in " + audio + ": " + e.getMessage(), e);
+        } catch (RuntimeException | AssertionError e) {
+            throw new MediaException("cannot decode the audio in " + audio + ": its decoded samples are in a form"
+                    + " the converter does not take (" + e + ")", e);
         }
     }
 

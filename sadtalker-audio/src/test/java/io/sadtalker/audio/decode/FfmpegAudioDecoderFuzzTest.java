@@ -34,4 +34,13 @@ class FfmpegAudioDecoderFuzzTest {
         assertThatThrownBy(() -> DECODER.decode16k(wav)).isInstanceOf(MediaException.class)
                 .hasMessageContaining(wav.toString()).hasMessageContaining("sample rate 268443456 Hz");
     }
+
+    /** Fuzzing finding: a WAV declaring 60 bits per sample decodes to a format JavaCV's grabber cannot convert. */
+    @Test
+    void samplesTheGrabberCannotConvertAreAMediaException() throws Exception {
+        Path wav = Path.of(getClass().getResource("FfmpegAudioDecoderFuzzTestInputs/decode16k/wav-60-bit-samples")
+                .toURI());
+        assertThatThrownBy(() -> DECODER.decode16k(wav)).isInstanceOf(MediaException.class)
+                .hasMessageContaining(wav.toString());
+    }
 }
