@@ -9,6 +9,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.image.RgbImage;
 import io.sadtalker.core.media.FfmpegInput;
+import io.sadtalker.core.media.PartFiles;
 import io.sadtalker.core.stage.VideoEncoder;
 import java.io.IOException;
 import java.nio.Buffer;
@@ -71,7 +72,7 @@ public final class VideoWriter implements VideoEncoder {
             this.pixels = ByteBuffer.allocateDirect(width * height * 3);
             Path dir = target.getParent();
             try {
-                this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+                this.tmp = PartFiles.create(dir, "." + target.getFileName(), ".part");
             } catch (IOException | RuntimeException e) {
                 throw new MediaException("cannot write video " + target + ": " + e, e);
             }

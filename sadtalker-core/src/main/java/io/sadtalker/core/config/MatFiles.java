@@ -1,6 +1,7 @@
 package io.sadtalker.core.config;
 
 import io.sadtalker.core.MediaException;
+import io.sadtalker.core.media.PartFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class MatFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            tmp = PartFiles.create(dir, file.getFileName().toString(), ".tmp");
             try (Sink sink = Sinks.newStreamingFile(tmp.toFile())) {
                 Mat5.newWriter(sink).setDeflateLevel(Deflater.NO_COMPRESSION).writeMat(mat);
             }

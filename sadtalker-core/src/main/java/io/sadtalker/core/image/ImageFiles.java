@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import io.sadtalker.core.MediaException;
 import io.sadtalker.core.MediaLimits;
+import io.sadtalker.core.media.PartFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ public final class ImageFiles {
         Path absolute = path.toAbsolutePath();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(absolute.getParent(), "." + fileName, ".part");
+            tmp = PartFiles.create(absolute.getParent(), "." + fileName, ".part");
             Files.write(tmp, encoded);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
