@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * request; glibc does that whatever {@code M_MMAP_MAX} says, and a Java thread never gets the main arena.)
  * A process started with {@code MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=2147483647} in its
  * environment (what {@code bin/sadtalker} sets) keeps those blocks too: after a few warm-up calls a GFPGAN or ParseNet
- * forward faults in almost nothing instead of ~1.8 GB, which on a virtual machine with costly page faults takes
- * it from 3-5 s to 2.1-2.4 s (benchmarks/README.md); only the environment can set that, before the JVM starts.
+ * forward faults in almost nothing instead of 1.4-1.8 GB, which on a virtual machine with costly page faults took a
+ * GFPGAN forward from 2.6-6.2 s (median 3.7) to 2.0-2.7 s (median 2.3) (benchmarks/README.md); only the
+ * environment can set that, before the JVM starts.
  *
  * <p>Process-wide and idempotent. Skipped (left as the user set it) off Linux/glibc, when any {@code MALLOC_*}
  * variable or {@code GLIBC_TUNABLES} is set in the environment, or with {@code -Dsadtalker.malloc=default}.
