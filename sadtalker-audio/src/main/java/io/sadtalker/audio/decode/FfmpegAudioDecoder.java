@@ -33,6 +33,12 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     public static final int MIN_SAMPLES = TARGET_RATE / 25;
     /** Highest source sample rate accepted (768 kHz, the highest in use). */
     public static final int MAX_SOURCE_RATE = 768_000;
+    /**
+     * Lowest source sample rate accepted (4 kHz, half the telephone rate): below it a recording carries no speech
+     * band, and resampling to 16 kHz would turn a few bytes into minutes of samples (a 860-byte WAV at 64 Hz
+     * declares 13 s).
+     */
+    public static final int MIN_SOURCE_RATE = 4_000;
 
     /** What a streamed decode read. */
     public record AudioInfo(int sourceRate, int channels, long sourceSamples, long samples16k) {
@@ -75,9 +81,9 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
             if (channels <= 0 || rate <= 0) {
                 throw new MediaException("no audio stream in " + audio);
             }
-            if (rate > MAX_SOURCE_RATE) {
-                throw new MediaException(audio + ": sample rate " + rate + " Hz is not supported (at most "
-                        + MAX_SOURCE_RATE + ")");
+            if (rate < MIN_SOURCE_RATE || rate > MAX_SOURCE_RATE) {
+                throw new MediaException(audio + ": sample rate " + rate + " Hz is not supported (" + MIN_SOURCE_RATE
+                        + " to " + MAX_SOURCE_RATE + " Hz)");
             }
             KaiserBestResampler resampler = rate == TARGET_RATE ? null : new KaiserBestResampler(rate, TARGET_RATE);
             long[] outCount = new long[1];

@@ -49,6 +49,21 @@ class AudioInputLimitsTest {
         }
     }
 
+    /** Fuzzing finding: an 860-byte WAV at 64 Hz resampled to 204,000 samples (a 250-fold expansion). */
+    @Test
+    void sampleRatesBelowFourKilohertzAreRefusedBeforeDecoding() throws Exception {
+        Path slow = tmp.resolve("64hz.wav");
+        WavWriter.write(slow, WavWriter.Format.S16, 64, 2, 200, 200, i -> 0.1);
+        int[] delivered = {0};
+        assertThatThrownBy(() -> new FfmpegAudioDecoder().decode(slow, (s, o, n) -> delivered[0] += n))
+                .isInstanceOf(MediaException.class).hasMessageContaining(slow.toString())
+                .hasMessageContaining("sample rate 64 Hz").hasMessageContaining("4000 to 768000 Hz");
+        assertThat(delivered[0]).isZero();
+        Path lowest = tmp.resolve("4khz.wav");
+        WavWriter.write(lowest, WavWriter.Format.S16, 4000, 1, 400, 400, i -> 0.1);
+        assertThat(new FfmpegAudioDecoder().decode16k(lowest)).hasSize(1600);
+    }
+
     @Test
     void anFfconcatListAsSpeechIsRefused() throws Exception {
         Files.copy(Fixtures.media().resolve("RD_Radio31_000.wav"), tmp.resolve("speech.wav"));
