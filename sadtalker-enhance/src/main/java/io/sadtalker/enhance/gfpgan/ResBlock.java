@@ -12,7 +12,10 @@ import io.sadtalker.core.weights.Weights;
 /**
  * GFPGAN's U-Net {@code ResBlock}: conv1 3x3 + LeakyReLU(0.2), bilinear resize by 0.5 ('down') or 2 ('up'),
  * conv2 3x3 + LeakyReLU(0.2), plus the resized input through the bias-free 1x1 {@code skip}. The 3x3 convs of at
- * least 256 outputs run as {@link WinogradConv} ({@link WinogradConv#orDirect}).
+ * least 256 outputs run as {@link WinogradConv} ({@link WinogradConv#orDirect}). In 'up' blocks the skip runs before
+ * the upsampling instead of after it: both are linear maps acting on different axes (channels, pixels), so they
+ * commute; the same sums reordered (float rounding only), with the 1x1 conv on a quarter of the pixels and the
+ * upsampling on the {@code out} channels instead of the wider {@code in}.
  */
 final class ResBlock {
     private final Convolution conv1;
@@ -43,7 +46,9 @@ final class ResBlock {
         NDArray out = Activations.leakyRelu(conv1.forward(x), 0.2);
         out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
         out = Activations.leakyRelu(conv2.forward(out), 0.2);
-        NDArray resized = Interpolate.bilinearScale(x, scaleFactor, scaleFactor, false);
-        return out.addi(skip.forward(resized));
+        NDArray skipped = scaleFactor > 1
+                ? Interpolate.bilinearScale(skip.forward(x), scaleFactor, scaleFactor, false)
+                : skip.forward(Interpolate.bilinearScale(x, scaleFactor, scaleFactor, false));
+        return out.addi(skipped);
     }
 }
