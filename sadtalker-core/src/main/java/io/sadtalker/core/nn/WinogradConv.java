@@ -90,10 +90,10 @@ public final class WinogradConv implements Convolution {
 
     /**
      * This convolution with every kernel scaled, {@code w'[k, c] = outScale[k] * w[k, c] * inScale[c]} (a modulated
-     * conv's per-call weights), the bias unchanged: the transform is linear, so the transformed kernels are scaled
-     * instead of transformed again. {@code outScale} (K) may be null.
+     * conv's per-call weights), and bias {@code bias} (K, or null for none): the transform is linear, so the
+     * transformed kernels are scaled instead of transformed again. {@code outScale} (K) may be null.
      */
-    public WinogradConv scaled(NDArray outScale, NDArray inScale) {
+    public WinogradConv scaled(NDArray outScale, NDArray inScale, NDArray bias) {
         Shape s = kernels.getShape();
         NDArray u = kernels.mul(inScale.reshape(1, 1, s.get(2)));
         return new WinogradConv(outScale == null ? u : u.muli(outScale.reshape(1, s.get(1), 1)), bias, inputTransform,

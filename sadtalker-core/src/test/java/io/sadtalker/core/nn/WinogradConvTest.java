@@ -46,9 +46,9 @@ class WinogradConvTest {
             NDArray in = manager.randomUniform(-2f, 2f, new Shape(6));
             WinogradConv fast = WinogradConv.of(Convolutions.conv2d(w, b, 1, 1));
             Conv2d scaled = Convolutions.conv2d(w.mul(out.reshape(5, 1, 1, 1)).mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
-            Convolutions.assertSameAsDirect(fast.scaled(out, in), scaled, x, 2e-5f);
-            Conv2d inOnly = Convolutions.conv2d(w.mul(in.reshape(1, 6, 1, 1)), b, 1, 1);
-            Convolutions.assertSameAsDirect(fast.scaled(null, in), inOnly, x, 2e-5f);
+            Convolutions.assertSameAsDirect(fast.scaled(out, in, b), scaled, x, 2e-5f);
+            Conv2d inOnly = Convolutions.conv2d(w.mul(in.reshape(1, 6, 1, 1)), null, 1, 1);
+            Convolutions.assertSameAsDirect(fast.scaled(null, in, null), inOnly, x, 2e-5f);
         }
     }
 

@@ -12,7 +12,9 @@ import io.sadtalker.core.weights.Weights;
 /**
  * StyleGAN2 {@code ModulatedConv2d} of the clean arch ({@code stylegan2_clean_arch.py}): the weight
  * {@code (1, out, in, k, k)} is scaled per sample by {@code modulation(style)}, optionally demodulated
- * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale.
+ * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale. The
+ * layer that follows may fold a constant gain and its bias into the call ({@link #forward}: the kernels scaled, the
+ * bias added by the convolution itself, instead of two more passes over the output).
  * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution. Where
  * {@link WinogradConv#orDirect} picks Winograd for the 3x3 kernels (at least 256 outputs), one sample's conv runs
  * as it: the kernels are transformed once at load, and each call scales the transformed kernels by the style and
@@ -55,26 +57,32 @@ final class ModulatedConv2d {
         return new ModulatedConv2d(modulation, weight, demodulate, upsample);
     }
 
-    /** x (b, in, h, w), style (b, num_style_feat) -> (b, out, h', w'). */
-    NDArray forward(NDArray x, NDArray style) {
+    /**
+     * {@code gain * conv(x) + bias}: x (b, in, h, w), style (b, num_style_feat), bias (out) or null ->
+     * (b, out, h', w').
+     */
+    NDArray forward(NDArray x, NDArray style, float gain, NDArray bias) {
         long b = x.getShape().get(0);
         NDArray s = modulation.forward(style).reshape(b, 1, inChannels, 1, 1);
         NDArray w = weight.mul(s); // (b, out, in, k, k)
         NDArray demod = demodulate ? w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1) : null; // (b, out)
+        NDArray outScale = demod == null ? (gain == 1f ? null : w.getManager().full(new Shape(b, outChannels), gain))
+                : gain == 1f ? demod : demod.mul(gain);
         NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
         if (b == 1 && winograd != null) {
-            NDArray outScale = demod == null ? null : demod.reshape(outChannels);
-            return winograd.scaled(outScale, s.reshape(inChannels)).forward(in);
+            return winograd.scaled(outScale == null ? null : outScale.reshape(outChannels), s.reshape(inChannels), bias)
+                    .forward(in);
         }
-        if (demod != null) {
-            w = w.mul(demod.reshape(b, outChannels, 1, 1, 1));
+        if (outScale != null) {
+            w = w.mul(outScale.reshape(b, outChannels, 1, 1, 1));
         }
         w = w.reshape(b * outChannels, inChannels, kernel, kernel);
         long h = in.getShape().get(2);
         long wd = in.getShape().get(3);
         NDArray grouped = in.reshape(1, b * inChannels, h, wd);
         long pad = kernel / 2;
-        NDArray out = Conv2d.of(w, null, new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, (int) b)
+        NDArray groupedBias = bias == null ? null : b == 1 ? bias : bias.tile(b);
+        NDArray out = Conv2d.of(w, groupedBias, new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, (int) b)
                 .forward(grouped);
         return out.reshape(new Shape(b, outChannels, out.getShape().get(2), out.getShape().get(3)));
     }

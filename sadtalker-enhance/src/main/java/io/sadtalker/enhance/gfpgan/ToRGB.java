@@ -19,12 +19,12 @@ final class ToRGB {
     /** {@code ToRGB(in, num_style_feat, upsample)}: {@code modulated_conv} in -> 3, 1x1, and {@code bias}. */
     static ToRGB load(Weights w, int in, int numStyleFeat, boolean upsample) {
         ModulatedConv2d conv = ModulatedConv2d.load(w.prefix("modulated_conv"), in, 3, 1, numStyleFeat, false, false);
-        return new ToRGB(conv, w.get("bias", 1, 3, 1, 1), upsample);
+        return new ToRGB(conv, w.get("bias", 1, 3, 1, 1).reshape(3), upsample);
     }
 
     /** x (b, c, h, w), style (b, num_style_feat), skip (b, 3, h/2, w/2) or null. */
     NDArray forward(NDArray x, NDArray style, NDArray skip) {
-        NDArray out = modulatedConv.forward(x, style).addi(bias);
+        NDArray out = modulatedConv.forward(x, style, 1f, bias);
         if (skip != null) {
             out.addi(upsample ? Interpolate.bilinearScale(skip, 2, 2, false) : skip);
         }
