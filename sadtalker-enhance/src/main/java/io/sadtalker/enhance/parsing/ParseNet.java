@@ -61,18 +61,18 @@ public final class ParseNet {
         List<ResidualBlock> encoder = new ArrayList<>();
         for (int i = 0; i < down; i++) {
             encoder.add(ResidualBlock.load(enc.prefix(i + 1), cfg.clip(head), cfg.clip(head * 2),
-                    ResidualBlock.Scale.DOWN));
+                    ResidualBlock.Scale.DOWN, cfg.inSize() >> i));
             head *= 2;
         }
         List<ResidualBlock> body = new ArrayList<>();
         for (int i = 0; i < cfg.resDepth(); i++) {
             body.add(ResidualBlock.load(w.prefix("body").prefix(i), cfg.clip(head), cfg.clip(head),
-                    ResidualBlock.Scale.NONE));
+                    ResidualBlock.Scale.NONE, min));
         }
         List<ResidualBlock> decoder = new ArrayList<>();
         for (int i = 0; i < up; i++) {
             decoder.add(ResidualBlock.load(w.prefix("decoder").prefix(i), cfg.clip(head), cfg.clip(head / 2),
-                    ResidualBlock.Scale.UP));
+                    ResidualBlock.Scale.UP, min << (i + 1)));
             head /= 2;
         }
         Conv2d img = conv(w.prefix("out_img_conv"), cfg.clip(head), 3);

@@ -1,6 +1,7 @@
 package io.sadtalker.enhance.parsing;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv2d;
@@ -20,15 +21,18 @@ import io.sadtalker.core.weights.Weights;
  * <p>The same sums, reordered (float rounding only): an 'up' block's shortcut and {@code conv1} read the same
  * upsampled map, so they run as one conv with both outputs, evaluated on the low-resolution map
  * ({@link UpsampledConv#reflected}, 2.25x fewer multiply-adds); the stride-1 convs with at least
- * {@value #WINOGRAD_MIN_OUT} outputs run as {@link WinogradConv} (faster than the direct conv at ParseNet's sizes from
- * that width on, slower below; see benchmarks/README.md).
+ * {@value #WINOGRAD_MIN_CHANNELS} inputs and outputs on maps of at least {@value #WINOGRAD_MIN_SIDE}x
+ * {@value #WINOGRAD_MIN_SIDE} run as {@link WinogradConv}: where it is faster than oneDNN's direct conv (256->256 at
+ * 64x64 0.83x, at 128x128 0.95x of its time); narrower convs and the 32x32 body are faster direct (64->128 at 512x512
+ * 2.2x, 128->128 at 256x256 1.6x, 256->256 at 32x32 1.2x as Winograd; see benchmarks/README.md).
  */
 final class ResidualBlock {
     /** The original's {@code scale} argument. */
     enum Scale { NONE, DOWN, UP }
 
     private static final double BN_EPS = 1e-5;
-    private static final int WINOGRAD_MIN_OUT = 128;
+    private static final int WINOGRAD_MIN_CHANNELS = 256;
+    private static final int WINOGRAD_MIN_SIDE = 64;
 
     private final Scale scale;
     private final long out;
@@ -44,20 +48,24 @@ final class ResidualBlock {
         this.conv2 = conv2;
     }
 
-    /** Loads {@code shortcut_func.conv2d} (when scaling or {@code in != out}), {@code conv1.*} and {@code conv2.*}. */
-    static ResidualBlock load(Weights w, int in, int out, Scale scale) {
+    /**
+     * Loads {@code shortcut_func.conv2d} (when scaling or {@code in != out}), {@code conv1.*} and {@code conv2.*};
+     * {@code side} is the side of the maps its stride-1 convs run on (the input's for 'down' and 'none', the
+     * output's for 'up').
+     */
+    static ResidualBlock load(Weights w, int in, int out, Scale scale, int side) {
         Conv2d shortcut = scale != Scale.NONE || in != out
                 ? Conv2d.load(w.prefix("shortcut_func").prefix("conv2d"), in, out, 3, stride(scale)) : null;
         Conv2d conv1 = convBatchNorm(w.prefix("conv1"), in, out, Scale.NONE);
         Conv2d conv2Direct = convBatchNorm(w.prefix("conv2"), out, out, scale);
-        Convolution conv2 = scale == Scale.DOWN ? conv2Direct : fast(conv2Direct);
+        Convolution conv2 = scale == Scale.DOWN ? conv2Direct : fast(conv2Direct, side);
         if (scale == Scale.UP) {
             // one conv: outputs [0, out) the shortcut's, [out, 2 out) conv1's
             Conv2d both = Conv2d.of(shortcut.weight().concat(conv1.weight()), shortcut.bias().concat(conv1.bias()),
                     new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
             return new ResidualBlock(scale, out, null, UpsampledConv.reflected(both, 2), conv2);
         }
-        return new ResidualBlock(scale, out, shortcut, fast(conv1), conv2);
+        return new ResidualBlock(scale, out, shortcut, fast(conv1, side), conv2);
     }
 
     /** A ConvLayer's {@code conv2d} without bias, followed by its BatchNorm {@code norm.norm}, folded. */
@@ -66,9 +74,11 @@ final class ResidualBlock {
                 .absorb(BatchNorm.load(w.prefix("norm").prefix("norm"), out, BN_EPS));
     }
 
-    /** A stride-1 {@code conv} as Winograd when it is at least {@value #WINOGRAD_MIN_OUT} wide, else itself. */
-    private static Convolution fast(Conv2d conv) {
-        return conv.weight().getShape().get(0) >= WINOGRAD_MIN_OUT ? WinogradConv.of(conv) : conv;
+    /** A stride-1 {@code conv} on side x side maps as Winograd where that is faster (see the class comment). */
+    private static Convolution fast(Conv2d conv, int side) {
+        Shape s = conv.weight().getShape();
+        boolean wide = s.get(0) >= WINOGRAD_MIN_CHANNELS && s.get(1) >= WINOGRAD_MIN_CHANNELS;
+        return wide && side >= WINOGRAD_MIN_SIDE ? WinogradConv.of(conv) : conv;
     }
 
     /** The conv of a ConvLayer: stride 2 for 'down', else 1; no padding (the layer reflection-pads first). */
