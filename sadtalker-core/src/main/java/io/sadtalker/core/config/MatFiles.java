@@ -16,6 +16,7 @@ import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Sink;
 import us.hebi.matlab.mat.types.Sinks;
+import us.hebi.matlab.mat.types.Sources;
 
 /**
  * MATLAB v5 {@code .mat} files as SadTalker uses them: reading a named numeric matrix ({@code scipy.io.loadmat})
@@ -23,12 +24,27 @@ import us.hebi.matlab.mat.types.Sinks;
  * single precision, 2-D).
  */
 public final class MatFiles {
+    /** Largest {@code .mat} file read (SadTalker's coefficient and landmark files take a few KB). */
+    public static final int MAX_FILE_BYTES = 16 << 20;
+    /** Most bytes the compressed variables of one file may inflate to, in all. */
+    public static final int MAX_INFLATED_BYTES = 64 << 20;
+
     private MatFiles() {
     }
 
-    /** The 2-D real numeric matrix {@code name} of {@code file}, converted to float32, as rows. */
+    /**
+     * The 2-D real numeric matrix {@code name} of {@code file}, converted to float32, as rows. Files over
+     * {@value #MAX_FILE_BYTES} bytes, compressed variables inflating past {@value #MAX_INFLATED_BYTES} bytes in all
+     * and sizes the file's bytes cannot hold are refused before anything is allocated for them ({@link Mat5Bounds}).
+     */
     public static float[][] readMatrix(Path file, String name) {
-        try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
+        byte[] bytes = readBounded(file);
+        try {
+            Mat5Bounds.check(bytes, MAX_INFLATED_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new MediaException(file + ": not a well-formed .mat file: " + e.getMessage(), e);
+        }
+        try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes)).disableSubsystemProcessing().readMat()) {
             Array array = null;
             for (MatFile.Entry entry : mat.getEntries()) {
                 if (entry.getName().equals(name)) {
@@ -79,6 +95,23 @@ public final class MatFiles {
                     // the move either happened or the error is already reported
                 }
             }
+        }
+    }
+
+    private static byte[] readBounded(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new MediaException(file + ": a .mat file of " + size + " bytes, over the limit of "
+                        + MAX_FILE_BYTES);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new MediaException(file + ": grew past " + MAX_FILE_BYTES + " bytes while read");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new MediaException(file + ": cannot read .mat file: " + e.getMessage(), e);
         }
     }
 
