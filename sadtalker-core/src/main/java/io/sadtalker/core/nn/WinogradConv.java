@@ -101,6 +101,18 @@ public final class WinogradConv implements Convolution {
     }
 
     /**
+     * Whether this convolution is faster than oneDNN's direct one on {@code x}: at least 64 tiles, and 256 unless
+     * both channel counts are at least 512. On smaller maps the channel products read all 36 transformed kernels for
+     * a handful of tiles (512->512 at 8x8: ~12 ms against ~2 ms direct); measured in benchmarks/README.md.
+     */
+    public boolean pays(NDArray x) {
+        long[] s = x.getShape().getShape();
+        long tiles = ((s[2] + 2 * padding - 2 + OUT - 1) / OUT) * ((s[3] + 2 * padding - 2 + OUT - 1) / OUT);
+        boolean wide = kernels.getShape().get(1) >= 512 && kernels.getShape().get(2) >= 512;
+        return tiles >= 64 && (wide || tiles >= 256);
+    }
+
+    /**
      * The convolution of {@code x} (B, C, H, W): (B, K, H, W) with padding 1, (B, K, H - 2, W - 2) with padding 0;
      * in bands of about {@value #BAND_TILES} tiles.
      */

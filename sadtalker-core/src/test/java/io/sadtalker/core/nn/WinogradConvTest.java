@@ -53,6 +53,18 @@ class WinogradConvTest {
     }
 
     @Test
+    void paysFromSixtyFourTilesForConvsFiveHundredTwelveWideElseFromTwoHundredFiftySix() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            WinogradConv wide = WinogradConv.of(Convolutions.conv2d(manager.zeros(new Shape(512, 512, 3, 3)), null, 1, 1));
+            WinogradConv narrow = WinogradConv.of(Convolutions.conv2d(manager.zeros(new Shape(256, 512, 3, 3)), null, 1, 1));
+            assertThat(wide.pays(manager.zeros(new Shape(1, 512, 32, 32)))).isTrue(); // 64 tiles
+            assertThat(wide.pays(manager.zeros(new Shape(1, 512, 16, 16)))).isFalse(); // 16 tiles
+            assertThat(narrow.pays(manager.zeros(new Shape(1, 512, 64, 64)))).isTrue(); // 256 tiles
+            assertThat(narrow.pays(manager.zeros(new Shape(1, 512, 60, 64)))).isFalse(); // 240 tiles
+        }
+    }
+
+    @Test
     void refusesOtherConvolutions() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w3 = manager.ones(new Shape(2, 2, 3, 3));

@@ -16,9 +16,10 @@ import io.sadtalker.core.weights.Weights;
  * layer that follows may fold a constant gain and its bias into the call ({@link #forward}: the kernels scaled, the
  * bias added by the convolution itself, instead of two more passes over the output).
  * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution. Where
- * {@link WinogradConv#orDirect} picks Winograd for the 3x3 kernels (at least 256 outputs), one sample's conv runs
- * as it: the kernels are transformed once at load, and each call scales the transformed kernels by the style and
- * demodulation factors (the transform is linear: the same sums, float rounding only).
+ * {@link WinogradConv#orDirect} picks Winograd for the 3x3 kernels (at least 256 outputs), one sample's conv on a
+ * map where it {@link WinogradConv#pays} runs as it: the kernels are transformed once at load, and each call scales
+ * the transformed kernels by the style and demodulation factors (the transform is linear: the same sums, float
+ * rounding only).
  */
 final class ModulatedConv2d {
     private static final double EPS = 1e-8;
@@ -69,7 +70,7 @@ final class ModulatedConv2d {
         NDArray outScale = demod == null ? (gain == 1f ? null : w.getManager().full(new Shape(b, outChannels), gain))
                 : gain == 1f ? demod : demod.mul(gain);
         NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
-        if (b == 1 && winograd != null) {
+        if (b == 1 && winograd != null && winograd.pays(in)) {
             return winograd.scaled(outScale == null ? null : outScale.reshape(outChannels), s.reshape(inChannels), bias)
                     .forward(in);
         }
