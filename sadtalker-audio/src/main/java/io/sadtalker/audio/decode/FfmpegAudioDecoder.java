@@ -35,7 +35,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     public static final int MAX_SOURCE_RATE = 768_000;
     /**
      * Lowest source sample rate accepted (4 kHz, half the telephone rate): below it a recording carries no speech
-     * band, and resampling to 16 kHz would turn a few bytes into minutes of samples (a 860-byte WAV at 64 Hz
+     * band, and resampling to 16 kHz would turn a few bytes into minutes of samples (an 860-byte WAV at 64 Hz
      * declares 13 s).
      */
     public static final int MIN_SOURCE_RATE = 4_000;

@@ -1,5 +1,6 @@
 package io.sadtalker.core.config;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.DataFormatException;
@@ -19,7 +20,6 @@ import java.util.zip.Inflater;
 final class Mat5Bounds {
     private static final int HEADER = 128;
     private static final int MAX_DEPTH = 16;
-    private static final int MI_INT8 = 1;
     private static final int MI_INT32 = 5;
     private static final int MI_MATRIX = 14;
     private static final int MI_COMPRESSED = 15;
@@ -27,6 +27,8 @@ final class Mat5Bounds {
     private static final int STRUCT_CLASS = 2;
     private static final int OBJECT_CLASS = 3;
     private static final int SPARSE_CLASS = 5;
+    private static final int FUNCTION_CLASS = 16;
+    private static final int OPAQUE_CLASS = 17;
 
     private final long maxInflated;
     private long inflated;
@@ -81,7 +83,7 @@ final class Mat5Bounds {
             throw new IllegalArgumentException("array flags of " + flags.data.remaining() + " bytes");
         }
         int arrayClass = flags.data.getInt(0) & 0xff;
-        if (arrayClass == 17 || arrayClass == 16) { // function handle / opaque: no dimensions element
+        if (arrayClass == FUNCTION_CLASS || arrayClass == OPAQUE_CLASS) { // no dimensions element
             elements(m, depth, false);
             return;
         }
@@ -160,7 +162,7 @@ final class Mat5Bounds {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(in);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] chunk = new byte[1 << 16];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
@@ -187,7 +189,7 @@ final class Mat5Bounds {
             case 3, 4, 17 -> 2;  // miINT16, miUINT16, miUTF16
             case MI_INT32, 6, 7, 18 -> 4; // miINT32, miUINT32, miSINGLE, miUTF32
             case 9, 12, 13 -> 8;  // miDOUBLE, miINT64, miUINT64
-            default -> MI_INT8;
+            default -> 1;
         };
     }
 
