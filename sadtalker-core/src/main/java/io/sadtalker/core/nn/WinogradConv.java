@@ -101,15 +101,22 @@ public final class WinogradConv implements Convolution {
     }
 
     /**
-     * Whether this convolution is faster than oneDNN's direct one on {@code x}: at least 64 tiles, and 256 unless
-     * both channel counts are at least 512. On smaller maps the channel products read all 36 transformed kernels for
-     * a handful of tiles (512->512 at 8x8: ~12 ms against ~2 ms direct); measured in benchmarks/README.md.
+     * Whether a Winograd conv of {@code in -> out} channels with an {@code h x w} output is faster than oneDNN's
+     * direct one, by the size of the map: at least 64 tiles, and 256 unless both channel counts are at least 512. On
+     * smaller maps the channel products read all 36 transformed kernels for a handful of tiles (512->512 at 8x8:
+     * ~12 ms against ~2 ms direct); measured in benchmarks/README.md. Which widths pay is each caller's choice
+     * ({@link #orDirect}, or a network's own measured rule).
      */
+    public static boolean pays(long in, long out, long h, long w) {
+        long tiles = ((h + OUT - 1) / OUT) * ((w + OUT - 1) / OUT);
+        return tiles >= 64 && ((in >= 512 && out >= 512) || tiles >= 256);
+    }
+
+    /** {@link #pays(long, long, long, long)} for this convolution applied to {@code x}. */
     public boolean pays(NDArray x) {
         long[] s = x.getShape().getShape();
-        long tiles = ((s[2] + 2 * padding - 2 + OUT - 1) / OUT) * ((s[3] + 2 * padding - 2 + OUT - 1) / OUT);
-        boolean wide = kernels.getShape().get(1) >= 512 && kernels.getShape().get(2) >= 512;
-        return tiles >= 64 && (wide || tiles >= 256);
+        Shape k = kernels.getShape();
+        return pays(k.get(2), k.get(1), s[2] + 2 * padding - 2, s[3] + 2 * padding - 2);
     }
 
     /**

@@ -61,6 +61,9 @@ class WinogradConvTest {
             assertThat(wide.pays(manager.zeros(new Shape(1, 512, 16, 16)))).isFalse(); // 16 tiles
             assertThat(narrow.pays(manager.zeros(new Shape(1, 512, 64, 64)))).isTrue(); // 256 tiles
             assertThat(narrow.pays(manager.zeros(new Shape(1, 512, 60, 64)))).isFalse(); // 240 tiles
+            assertThat(WinogradConv.pays(256, 256, 64, 64)).isTrue();
+            assertThat(WinogradConv.pays(256, 256, 32, 32)).isFalse();
+            assertThat(WinogradConv.pays(512, 512, 32, 32)).isTrue();
         }
     }
 

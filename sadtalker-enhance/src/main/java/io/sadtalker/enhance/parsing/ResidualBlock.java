@@ -21,10 +21,10 @@ import io.sadtalker.core.weights.Weights;
  * <p>The same sums, reordered (float rounding only): an 'up' block's shortcut and {@code conv1} read the same
  * upsampled map, so they run as one conv with both outputs, evaluated on the low-resolution map
  * ({@link UpsampledConv#reflected}, 2.25x fewer multiply-adds); the stride-1 convs with at least
- * {@value #WINOGRAD_MIN_CHANNELS} inputs and outputs on maps of at least {@value #WINOGRAD_MIN_SIDE}x
- * {@value #WINOGRAD_MIN_SIDE} run as {@link WinogradConv}: where it is faster than oneDNN's direct conv (256->256 at
- * 64x64 0.83x, at 128x128 0.95x of its time); narrower convs and the 32x32 body are faster direct (64->128 at 512x512
- * 2.2x, 128->128 at 256x256 1.6x, 256->256 at 32x32 1.2x as Winograd; see benchmarks/README.md).
+ * {@value #WINOGRAD_MIN_CHANNELS} inputs and outputs on maps where it {@link WinogradConv#pays} (64x64 and larger
+ * here) run as {@link WinogradConv}: where it is faster than oneDNN's direct conv (256->256 at 64x64 0.83x, at
+ * 128x128 0.95x of its time); narrower convs and the 32x32 body are faster direct (64->128 at 512x512 2.2x,
+ * 128->128 at 256x256 1.6x, 256->256 at 32x32 1.2x as Winograd; see benchmarks/README.md).
  */
 final class ResidualBlock {
     /** The original's {@code scale} argument. */
@@ -32,7 +32,6 @@ final class ResidualBlock {
 
     private static final double BN_EPS = 1e-5;
     private static final int WINOGRAD_MIN_CHANNELS = 256;
-    private static final int WINOGRAD_MIN_SIDE = 64;
 
     private final Scale scale;
     private final long out;
@@ -78,7 +77,7 @@ final class ResidualBlock {
     private static Convolution fast(Conv2d conv, int side) {
         Shape s = conv.weight().getShape();
         boolean wide = s.get(0) >= WINOGRAD_MIN_CHANNELS && s.get(1) >= WINOGRAD_MIN_CHANNELS;
-        return wide && side >= WINOGRAD_MIN_SIDE ? WinogradConv.of(conv) : conv;
+        return wide && WinogradConv.pays(s.get(1), s.get(0), side, side) ? WinogradConv.of(conv) : conv;
     }
 
     /** The conv of a ConvLayer: stride 2 for 'down', else 1; no padding (the layer reflection-pads first). */
