@@ -159,7 +159,7 @@ public final class UpsampledConv implements Convolution {
     }
 
     /** {@code x} (B, C, h, w) with its edge rows, then columns, repeated once on each side: (B, C, h + 2, w + 2). */
-    private static NDArray edgePad1(NDArray x) {
+    static NDArray edgePad1(NDArray x) {
         NDArray rows = x.get(":, :, :1").concat(x, 2).concat(x.get(":, :, -1:"), 2);
         return rows.get(":, :, :, :1").concat(rows, 3).concat(rows.get(":, :, :, -1:"), 3);
     }

@@ -42,10 +42,12 @@ public final class WinogradConv implements Convolution {
     private final NDArray inputTransform;
     private final NDArray outputTransform;
     private final long padding;
+    private final Conv2d direct;
 
     private WinogradConv(NDArray kernels, NDArray bias, NDArray inputTransform, NDArray outputTransform,
-                         long padding) {
+                         long padding, Conv2d direct) {
         this.padding = padding;
+        this.direct = direct;
         this.kernels = kernels;
         this.bias = bias;
         this.inputTransform = inputTransform;
@@ -54,13 +56,14 @@ public final class WinogradConv implements Convolution {
 
     /**
      * The Winograd form of {@code conv} where it is faster: a plain 3x3 convolution with padding 1 and at least
-     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself (the narrower ones are as fast or faster
-     * direct; see benchmarks/README.md).
+     * {@value #MIN_OUT} output channels, applied to maps where it {@link #pays(NDArray) pays} ({@code conv} itself on
+     * smaller ones); otherwise {@code conv} itself (the narrower ones are as fast or faster direct; see
+     * benchmarks/README.md).
      */
     public static Convolution orDirect(Conv2d conv) {
         Shape s = conv.weight().getShape();
         boolean fits = s.get(2) == 3 && s.get(3) == 3 && conv.core().isPlain(1) && s.get(0) >= MIN_OUT;
-        return fits ? of(conv) : conv;
+        return fits ? of(conv, conv) : conv;
     }
 
     /**
@@ -68,6 +71,10 @@ public final class WinogradConv implements Convolution {
      * beforehand, e.g. by reflection), one group.
      */
     public static WinogradConv of(Conv2d conv) {
+        return of(conv, null);
+    }
+
+    private static WinogradConv of(Conv2d conv, Conv2d direct) {
         NDArray w = conv.weight();
         Shape s = w.getShape();
         long padding = conv.core().isPlain(0) ? 0 : 1;
@@ -85,7 +92,7 @@ public final class WinogradConv implements Convolution {
         NDArray u = Scoped.run(() -> kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
                 .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c));
         return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
-                kron(m, AT).toType(DataType.FLOAT32, false), padding);
+                kron(m, AT).toType(DataType.FLOAT32, false), padding, direct);
     }
 
     /**
@@ -97,7 +104,7 @@ public final class WinogradConv implements Convolution {
         Shape s = kernels.getShape();
         NDArray u = kernels.mul(inScale.reshape(1, 1, s.get(2)));
         return new WinogradConv(outScale == null ? u : u.muli(outScale.reshape(1, s.get(1), 1)), bias, inputTransform,
-                outputTransform, padding);
+                outputTransform, padding, null);
     }
 
     /**
@@ -121,10 +128,14 @@ public final class WinogradConv implements Convolution {
 
     /**
      * The convolution of {@code x} (B, C, H, W): (B, K, H, W) with padding 1, (B, K, H - 2, W - 2) with padding 0;
-     * in bands of about {@value #BAND_TILES} tiles.
+     * in bands of about {@value #BAND_TILES} tiles, or direct for an {@link #orDirect} conv on a map where Winograd
+     * does not pay.
      */
     @Override
     public NDArray forward(NDArray x) {
+        if (direct != null && !pays(x)) {
+            return direct.forward(x);
+        }
         return Scoped.run(() -> {
             long[] s = x.getShape().getShape();
             long h = s[2] + 2 * padding - 2;

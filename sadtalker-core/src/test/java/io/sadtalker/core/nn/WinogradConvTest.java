@@ -93,4 +93,21 @@ class WinogradConvTest {
             assertThat(WinogradConv.orDirect(strided)).isSameAs(strided);
         }
     }
+
+    /** Below 256 tiles (64x64) a 256-wide orDirect conv is the direct one itself; from there, Winograd's sums. */
+    @Test
+    void orDirectRunsDirectOnMapsWhereWinogradDoesNotPay() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(5);
+            Conv2d wide = Convolutions.conv2d(manager.randomNormal(new Shape(256, 2, 3, 3)),
+                    manager.randomNormal(new Shape(256)), 1, 1);
+            Convolution chosen = WinogradConv.orDirect(wide);
+            NDArray small = manager.randomNormal(new Shape(1, 2, 60, 64));
+            assertThat(chosen.forward(small).sub(wide.forward(small)).abs().max().getFloat()).isZero();
+            NDArray large = manager.randomNormal(new Shape(1, 2, 64, 64));
+            NDArray expected = wide.forward(large);
+            float difference = chosen.forward(large).sub(expected).abs().max().getFloat();
+            assertThat(difference).isPositive().isLessThan(1e-5f * expected.abs().max().getFloat());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.sadtalker.enhance.gfpgan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.sadtalker.core.nn.BilinearUpsampledConv;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.Interpolate;
@@ -15,7 +16,8 @@ import io.sadtalker.core.weights.Weights;
  * ({@code rsqrt(sum w^2 + 1e-8)}), and applied as a grouped convolution; no bias, no run-time weight rescale. The
  * layer that follows may fold a constant gain and its bias into the call ({@link #forward}: the kernels scaled, the
  * bias added by the convolution itself, instead of two more passes over the output).
- * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution. Where
+ * An {@code upsample} layer resizes the input 2x bilinearly (align_corners false) before the convolution; for one
+ * sample the pair runs as a {@link BilinearUpsampledConv} (a quarter of the multiply-adds). Where
  * {@link WinogradConv#orDirect} picks Winograd for the 3x3 kernels (at least 256 outputs), one sample's conv on a
  * map where it {@link WinogradConv#pays} runs as it: the kernels are transformed once at load, and each call scales
  * the transformed kernels by the style and demodulation factors (the transform is linear: the same sums, float
@@ -69,22 +71,29 @@ final class ModulatedConv2d {
         NDArray demod = demodulate ? w.square().sum(new int[] {2, 3, 4}).add(EPS).sqrt().pow(-1) : null; // (b, out)
         NDArray outScale = demod == null ? (gain == 1f ? null : w.getManager().full(new Shape(b, outChannels), gain))
                 : gain == 1f ? demod : demod.mul(gain);
+        if (upsample && b == 1 && kernel == 3) {
+            return BilinearUpsampledConv.of(sampleConv(w, outScale, bias, b)).forward(x);
+        }
         NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
         if (b == 1 && winograd != null && winograd.pays(in)) {
             return winograd.scaled(outScale == null ? null : outScale.reshape(outChannels), s.reshape(inChannels), bias)
                     .forward(in);
         }
-        if (outScale != null) {
-            w = w.mul(outScale.reshape(b, outChannels, 1, 1, 1));
-        }
-        w = w.reshape(b * outChannels, inChannels, kernel, kernel);
         long h = in.getShape().get(2);
         long wd = in.getShape().get(3);
-        NDArray grouped = in.reshape(1, b * inChannels, h, wd);
+        NDArray out = sampleConv(w, outScale, bias, b).forward(in.reshape(1, b * inChannels, h, wd));
+        return out.reshape(new Shape(b, outChannels, out.getShape().get(2), out.getShape().get(3)));
+    }
+
+    /**
+     * The batch's convs as one grouped conv of (1, b * in, h, w): the style-scaled kernels {@code w}
+     * (b, out, in, k, k), times {@code outScale} (b, out) unless null, padding k / 2, {@code bias} per sample.
+     */
+    private Conv2d sampleConv(NDArray w, NDArray outScale, NDArray bias, long b) {
+        NDArray k = outScale == null ? w : w.mul(outScale.reshape(b, outChannels, 1, 1, 1));
         long pad = kernel / 2;
         NDArray groupedBias = bias == null ? null : b == 1 ? bias : bias.tile(b);
-        NDArray out = Conv2d.of(w, groupedBias, new long[] {1, 1}, new long[] {pad, pad}, new long[] {1, 1}, (int) b)
-                .forward(grouped);
-        return out.reshape(new Shape(b, outChannels, out.getShape().get(2), out.getShape().get(3)));
+        return Conv2d.of(k.reshape(b * outChannels, inChannels, kernel, kernel), groupedBias, new long[] {1, 1},
+                new long[] {pad, pad}, new long[] {1, 1}, (int) b);
     }
 }

@@ -2,6 +2,7 @@ package io.sadtalker.enhance.gfpgan;
 
 import ai.djl.ndarray.NDArray;
 import io.sadtalker.core.nn.Activations;
+import io.sadtalker.core.nn.BilinearUpsampledConv;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
 import io.sadtalker.core.nn.Convolution;
@@ -36,15 +37,18 @@ final class ResBlock {
      */
     static ResBlock load(Weights w, int in, int out, boolean up) {
         ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        Conv2d conv2 = Conv2d.load(w.prefix("conv2"), in, out, 3, same);
         return new ResBlock(WinogradConv.orDirect(Conv2d.load(w.prefix("conv1"), in, in, 3, same)),
-                WinogradConv.orDirect(Conv2d.load(w.prefix("conv2"), in, out, 3, same)),
+                up ? BilinearUpsampledConv.of(conv2) : WinogradConv.orDirect(conv2),
                 Conv2d.load(w.prefix("skip"), in, out, 1, ConvConfig.DEFAULT.noBias()), up ? 2.0 : 0.5);
     }
 
     /** x (b, in, h, w) -> (b, out, h*s, w*s). */
     NDArray forward(NDArray x) {
         NDArray out = Activations.leakyRelu(conv1.forward(x), 0.2);
-        out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
+        if (scaleFactor < 1) {
+            out = Interpolate.bilinearScale(out, scaleFactor, scaleFactor, false);
+        }
         out = Activations.leakyRelu(conv2.forward(out), 0.2);
         NDArray skipped = scaleFactor > 1
                 ? Interpolate.bilinearScale(skip.forward(x), scaleFactor, scaleFactor, false)

@@ -124,13 +124,16 @@ public final class ParseNet {
     }
 
     /**
-     * {@code nn.ReflectionPad2d(1)}: one zero-padded copy whose border rows, then border columns, are overwritten in
-     * place with their mirror images (row 1 and row h-2, then padded columns 2 and w-1).
+     * {@code nn.ReflectionPad2d(1)}: {@code x} copied into the middle of an uninitialised (h + 2, w + 2) map whose
+     * border rows, then border columns, are written with their mirror images (row 1 and row h-2, then padded
+     * columns 2 and w-1); no pass zero-filling the map first.
      */
     static NDArray reflectionPad1(NDArray x) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        NDArray padded = x.pad(new Shape(1, 1, 1, 1), 0);
+        long[] s = x.getShape().getShape();
+        long h = s[2];
+        long w = s[3];
+        NDArray padded = x.getManager().create(new Shape(s[0], s[1], h + 2, w + 2), x.getDataType());
+        padded.set(new NDIndex(":, :, 1:{}, 1:{}", h + 1, w + 1), x);
         padded.set(new NDIndex(":, :, 0, 1:{}", w + 1), x.get(new NDIndex(":, :, 1")));
         padded.set(new NDIndex(":, :, {}, 1:{}", h + 1, w + 1), x.get(new NDIndex(":, :, {}", h - 2)));
         padded.set(new NDIndex(":, :, :, 0"), padded.get(new NDIndex(":, :, :, 2")));
