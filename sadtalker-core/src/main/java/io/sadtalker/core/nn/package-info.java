@@ -6,7 +6,8 @@
  * {@link io.sadtalker.core.nn.Linear}) loaded from checkpoint scopes with PyTorch key names and their full
  * expected shapes (a convolution can absorb the batch norm that follows it), fast exact forms of a convolution
  * ({@link io.sadtalker.core.nn.Convolution}: {@link io.sadtalker.core.nn.WinogradConv},
- * {@link io.sadtalker.core.nn.TapMapConv}, {@link io.sadtalker.core.nn.UpsampledConv}), and functional ops
+ * {@link io.sadtalker.core.nn.TapMapConv}, {@link io.sadtalker.core.nn.UpsampledConv},
+ * {@link io.sadtalker.core.nn.BilinearUpsampledConv}, {@link io.sadtalker.core.nn.FftConv3d}), and functional ops
  * ({@link io.sadtalker.core.nn.Activations}, {@link io.sadtalker.core.nn.Pooling},
  * {@link io.sadtalker.core.nn.Interpolate}, {@link io.sadtalker.core.nn.GridSample},
  * {@link io.sadtalker.core.nn.PixelShuffle}) with PyTorch semantics, on DJL NDArrays (float32, NCHW /
