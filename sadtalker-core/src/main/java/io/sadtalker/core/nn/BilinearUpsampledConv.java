@@ -25,6 +25,8 @@ public final class BilinearUpsampledConv implements Convolution {
     private static final long MIN_PIXELS = 32 * 32;
 
     private final Conv2d conv;
+    private final Conv2d rowConv;
+    private final Conv2d colConv;
     private final Conv2d evenEven;
     private final Conv2d evenOdd;
     private final Conv2d oddEven;
@@ -34,6 +36,8 @@ public final class BilinearUpsampledConv implements Convolution {
     private BilinearUpsampledConv(Conv2d conv, Conv2d evenEven, Conv2d evenOdd, Conv2d oddEven, Conv2d oddOdd,
                                   Conv2d filter) {
         this.conv = conv;
+        this.rowConv = Conv2d.of(conv.weight(), conv.bias(), new long[] {1, 1}, new long[] {0, 1}, new long[] {1, 1}, 1);
+        this.colConv = Conv2d.of(conv.weight(), conv.bias(), new long[] {1, 1}, new long[] {1, 0}, new long[] {1, 1}, 1);
         this.evenEven = evenEven;
         this.evenOdd = evenOdd;
         this.oddEven = oddEven;
@@ -82,16 +86,25 @@ public final class BilinearUpsampledConv implements Convolution {
             y.set(new NDIndex(":, :, 1::2, 1::2"), oddOdd.forward(padded));
             NDArray out = filter.forward(y);
             y.close();
-            // border ring: the conv of the upsampled map's two edge rows (columns), zero padded as the conv pads
+            // border ring: the conv of the upsampled map's two edge rows (columns) beside a zero row (column), as the
+            // conv pads, one output row (column) each
             long b = s[0];
-            NDArray rows = conv.forward(Interpolate.bilinearScale(
-                    NDArrays.concat(new NDList(x.get(":, :, :2"), x.get(":, :, -2:")), 0), 2, 2, false));
-            out.set(new NDIndex(":, :, :1"), rows.get(":{}, :, :1", b));
-            out.set(new NDIndex(":, :, -1:"), rows.get("{}:, :, -1:", b));
-            NDArray cols = conv.forward(Interpolate.bilinearScale(
-                    NDArrays.concat(new NDList(x.get(":, :, :, :2"), x.get(":, :, :, -2:")), 0), 2, 2, false));
-            out.set(new NDIndex(":, :, :, :1"), cols.get(":{}, :, :, :1", b));
-            out.set(new NDIndex(":, :, :, -1:"), cols.get("{}:, :, :, -1:", b));
+            NDArray rows = Interpolate.bilinearScale(
+                    NDArrays.concat(new NDList(x.get(":, :, :2"), x.get(":, :, -2:")), 0), 2, 2, false);
+            NDArray zeroRow = rows.get(":{}, :, :1", b).zerosLike();
+            NDArray edgeRows = rowConv.forward(NDArrays.concat(new NDList(
+                    NDArrays.concat(new NDList(zeroRow, rows.get(":{}, :, :2", b)), 2),
+                    NDArrays.concat(new NDList(rows.get("{}:, :, 2:", b), zeroRow), 2)), 0));
+            out.set(new NDIndex(":, :, :1"), edgeRows.get(":{}", b));
+            out.set(new NDIndex(":, :, -1:"), edgeRows.get("{}:", b));
+            NDArray cols = Interpolate.bilinearScale(
+                    NDArrays.concat(new NDList(x.get(":, :, :, :2"), x.get(":, :, :, -2:")), 0), 2, 2, false);
+            NDArray zeroCol = cols.get(":{}, :, :, :1", b).zerosLike();
+            NDArray edgeCols = colConv.forward(NDArrays.concat(new NDList(
+                    NDArrays.concat(new NDList(zeroCol, cols.get(":{}, :, :, :2", b)), 3),
+                    NDArrays.concat(new NDList(cols.get("{}:, :, :, 2:", b), zeroCol), 3)), 0));
+            out.set(new NDIndex(":, :, :, :1"), edgeCols.get(":{}", b));
+            out.set(new NDIndex(":, :, :, -1:"), edgeCols.get("{}:", b));
             return out;
         });
     }

@@ -15,8 +15,8 @@ import ai.djl.ndarray.types.Shape;
  * kernels once at load time), the channel sums become 36 matrix products {@code U[xi] V[xi]}, and {@code A^T M A}
  * turns every tile back into a 4x4 output block.
  * The same sums as the direct convolution, reordered: exact up to float rounding (about 1e-5 of the output's scale),
- * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate and the tiles stay in cache, so
- * the map is done in bands of rows; the transformed kernels take 4x the memory of the direct ones.
+ * with 4x fewer multiply-adds in the channel sums. It pays off where those dominate; large maps are done in bands
+ * of rows; the transformed kernels take 4x the memory of the direct ones.
  */
 public final class WinogradConv implements Convolution {
     /** Interpolation points 0, 1, -1, 2, -2 and infinity. */
@@ -31,10 +31,12 @@ public final class WinogradConv implements Convolution {
     private static final int TILE = 6;
     private static final int OUT = 4;
     /**
-     * Tiles per pass: the map is done in bands of whole tile rows, about this many tiles each, so that a band's
-     * tiles stay in cache through the three transforms; at 64x64 a band is the whole map.
+     * Tiles per pass: the map is done in bands of whole tile rows, about this many tiles each, which bounds the
+     * transient tile arrays (~150 MB for 128 -> 512 channels); at 128x128 a band is the whole map. Larger bands make
+     * the channel products larger matrix products: 1024 rendered a frame ~0.1 s faster than 256 (JMH
+     * {@code RenderBenchmark}, benchmarks/README.md).
      */
-    private static final int BAND_TILES = 256;
+    private static final int BAND_TILES = 1024;
     private static final int MIN_OUT = 256;
 
     private final NDArray kernels;
@@ -42,12 +44,10 @@ public final class WinogradConv implements Convolution {
     private final NDArray inputTransform;
     private final NDArray outputTransform;
     private final long padding;
-    private final Conv2d direct;
 
     private WinogradConv(NDArray kernels, NDArray bias, NDArray inputTransform, NDArray outputTransform,
-                         long padding, Conv2d direct) {
+                         long padding) {
         this.padding = padding;
-        this.direct = direct;
         this.kernels = kernels;
         this.bias = bias;
         this.inputTransform = inputTransform;
@@ -56,14 +56,22 @@ public final class WinogradConv implements Convolution {
 
     /**
      * The Winograd form of {@code conv} where it is faster: a plain 3x3 convolution with padding 1 and at least
-     * {@value #MIN_OUT} output channels, applied to maps where it {@link #pays(NDArray) pays} ({@code conv} itself on
-     * smaller ones); otherwise {@code conv} itself (the narrower ones are as fast or faster direct; see
-     * benchmarks/README.md).
+     * {@value #MIN_OUT} output channels; otherwise {@code conv} itself (the narrower ones are as fast or faster
+     * direct; see benchmarks/README.md).
      */
     public static Convolution orDirect(Conv2d conv) {
         Shape s = conv.weight().getShape();
         boolean fits = s.get(2) == 3 && s.get(3) == 3 && conv.core().isPlain(1) && s.get(0) >= MIN_OUT;
-        return fits ? of(conv, conv) : conv;
+        return fits ? of(conv) : conv;
+    }
+
+    /**
+     * {@link #orDirect(Conv2d)} for a conv applied to {@code side x side} maps only: {@code conv} itself where
+     * Winograd does not {@link #pays pay} at that size.
+     */
+    public static Convolution orDirect(Conv2d conv, long side) {
+        Shape s = conv.weight().getShape();
+        return pays(s.get(1), s.get(0), side, side) ? orDirect(conv) : conv;
     }
 
     /**
@@ -71,10 +79,6 @@ public final class WinogradConv implements Convolution {
      * beforehand, e.g. by reflection), one group.
      */
     public static WinogradConv of(Conv2d conv) {
-        return of(conv, null);
-    }
-
-    private static WinogradConv of(Conv2d conv, Conv2d direct) {
         NDArray w = conv.weight();
         Shape s = w.getShape();
         long padding = conv.core().isPlain(0) ? 0 : 1;
@@ -92,7 +96,7 @@ public final class WinogradConv implements Convolution {
         NDArray u = Scoped.run(() -> kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
                 .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c));
         return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
-                kron(m, AT).toType(DataType.FLOAT32, false), padding, direct);
+                kron(m, AT).toType(DataType.FLOAT32, false), padding);
     }
 
     /**
@@ -104,7 +108,7 @@ public final class WinogradConv implements Convolution {
         Shape s = kernels.getShape();
         NDArray u = kernels.mul(inScale.reshape(1, 1, s.get(2)));
         return new WinogradConv(outScale == null ? u : u.muli(outScale.reshape(1, s.get(1), 1)), bias, inputTransform,
-                outputTransform, padding, null);
+                outputTransform, padding);
     }
 
     /**
@@ -128,14 +132,10 @@ public final class WinogradConv implements Convolution {
 
     /**
      * The convolution of {@code x} (B, C, H, W): (B, K, H, W) with padding 1, (B, K, H - 2, W - 2) with padding 0;
-     * in bands of about {@value #BAND_TILES} tiles, or direct for an {@link #orDirect} conv on a map where Winograd
-     * does not pay.
+     * in bands of about {@value #BAND_TILES} tiles.
      */
     @Override
     public NDArray forward(NDArray x) {
-        if (direct != null && !pays(x)) {
-            return direct.forward(x);
-        }
         return Scoped.run(() -> {
             long[] s = x.getShape().getShape();
             long h = s[2] + 2 * padding - 2;

@@ -65,7 +65,7 @@ public final class GFPGANv1Clean {
         List<ResBlock> down = new ArrayList<>();
         for (int i = logSize; i > 2; i--) {
             int out = unetChannels(1 << (i - 1));
-            down.add(ResBlock.load(w.prefix("conv_body_down").prefix(logSize - i), in, out, false));
+            down.add(ResBlock.load(w.prefix("conv_body_down").prefix(logSize - i), in, out, false, 1 << i));
             in = out;
         }
         int bottom = unetChannels(4);
@@ -76,11 +76,11 @@ public final class GFPGANv1Clean {
         for (int i = 3; i <= logSize; i++) {
             int out = unetChannels(1 << i);
             int sftOut = cfg.sftHalf() ? out : 2 * out;
-            up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i - 3), in, out, true));
+            up.add(ResBlock.load(w.prefix("conv_body_up").prefix(i - 3), in, out, true, 1 << (i - 1)));
             // toRGB feeds the original's training-only out_rgbs: checked and bound, never run
             Conv2d.load(w.prefix("toRGB").prefix(i - 3), out, 3, 1, ConvConfig.DEFAULT);
             conditions.add(Condition.load(w.prefix("condition_scale").prefix(i - 3),
-                    w.prefix("condition_shift").prefix(i - 3), out, sftOut));
+                    w.prefix("condition_shift").prefix(i - 3), out, sftOut, 1 << i));
             in = out;
         }
         int numLatent = logSize * 2 - 2;
