@@ -1,6 +1,9 @@
 package io.sadtalker.render.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.Conv2d;
 import io.sadtalker.core.nn.ConvConfig;
@@ -18,7 +21,8 @@ import java.util.List;
  *
  * <p>The wide 3x3 convs (fc, and in every block conv_0, conv_1, the gamma-beta convs and the middle blocks' shared
  * mlp conv, where they have 256 or more output channels: all of a middle block's 31 GMAC at 256) run as
- * {@link WinogradConv}.
+ * {@link WinogradConv}. fc and the six middle blocks' shared mlp convs all read the decoder input: they run as one
+ * conv of 256 to 2048 channels (one input transform instead of seven, larger channel products).
  */
 final class SPADEDecoder {
     private static final int MIDDLE_BLOCKS = 6;
@@ -26,15 +30,16 @@ final class SPADEDecoder {
     private static final int IC = 256;
     private static final int OC = 64;
     private static final int LABEL_NC = 256;
-    private final Convolution fc;
+    /** fc and the middle blocks' shared mlp convs, which all read the decoder input: one conv, fc's outputs first. */
+    private final Convolution fcAndShared;
     private final List<SPADEResnetBlock> middle;
     private final SPADEResnetBlock up0;
     private final SPADEResnetBlock up1;
     private final Conv2d convImg;
 
-    private SPADEDecoder(Convolution fc, List<SPADEResnetBlock> middle, SPADEResnetBlock up0, SPADEResnetBlock up1,
-                         Conv2d convImg) {
-        this.fc = fc;
+    private SPADEDecoder(Convolution fcAndShared, List<SPADEResnetBlock> middle, SPADEResnetBlock up0,
+                         SPADEResnetBlock up1, Conv2d convImg) {
+        this.fcAndShared = fcAndShared;
         this.middle = middle;
         this.up0 = up0;
         this.up1 = up1;
@@ -42,23 +47,38 @@ final class SPADEDecoder {
     }
 
     static SPADEDecoder load(Weights w) {
+        ConvConfig same = ConvConfig.DEFAULT.padding(1);
+        Conv2d fc = Conv2d.load(w.prefix("fc"), IC, 2 * IC, 3, same);
+        NDList weights = new NDList(fc.weight());
+        NDList biases = new NDList(fc.bias());
         List<SPADEResnetBlock> middle = new ArrayList<>();
         for (int i = 0; i < MIDDLE_BLOCKS; i++) {
-            middle.add(SPADEResnetBlock.load(w.prefix("G_middle_" + i), 2 * IC, 2 * IC, LABEL_NC, 1));
+            SPADEResnetBlock.Parts parts = SPADEResnetBlock.loadParts(w.prefix("G_middle_" + i), 2 * IC, 2 * IC,
+                    LABEL_NC);
+            middle.add(parts.block());
+            weights.add(parts.shared().weight());
+            biases.add(parts.shared().bias());
         }
-        ConvConfig same = ConvConfig.DEFAULT.padding(1);
-        return new SPADEDecoder(WinogradConv.of(Conv2d.load(w.prefix("fc"), IC, 2 * IC, 3, same)), middle,
+        Conv2d fcAndShared = Conv2d.of(NDArrays.concat(weights, 0), NDArrays.concat(biases, 0), new long[] {1, 1},
+                new long[] {1, 1}, new long[] {1, 1}, 1);
+        return new SPADEDecoder(WinogradConv.of(fcAndShared), middle,
                 SPADEResnetBlock.load(w.prefix("up_0"), 2 * IC, IC, LABEL_NC, 2),
                 SPADEResnetBlock.load(w.prefix("up_1"), IC, OC, LABEL_NC, 4),
                 Conv2d.load(w.prefix("conv_img"), OC, 3, 3, same));
     }
 
     NDArray forward(NDArray feature) {
-        NDArray x = fc.forward(feature);
-        for (SPADEResnetBlock block : middle) {
+        NDArray all = fcAndShared.forward(feature);
+        long fcOut = 2L * IC;
+        long perBlock = (all.getShape().get(1) - fcOut) / middle.size();
+        NDArray x = all.get(new NDIndex(":, :{}", fcOut));
+        for (int i = 0; i < middle.size(); i++) {
             Interruption.check();
-            x = replace(x, block.forward(x, feature));
+            NDArray shared = all.get(new NDIndex(":, {}:{}", fcOut + i * perBlock, fcOut + (i + 1) * perBlock));
+            x = replace(x, middle.get(i).forwardHidden(x, shared));
+            shared.close();
         }
+        all.close();
         Interruption.check();
         x = replace(x, upsampled(up0, x, feature));
         Interruption.check();

@@ -60,6 +60,21 @@ final class SPADEResnetBlock {
      * ({@link WinogradConv#orDirect}).
      */
     static SPADEResnetBlock load(Weights w, int fin, int fout, int labelNc, int factor) {
+        Parts parts = loadParts(w, fin, fout, labelNc);
+        Conv2d shared = parts.shared();
+        return parts.block().withShared(factor == 1 ? WinogradConv.orDirect(shared) : UpsampledConv.of(shared, factor),
+                factor);
+    }
+
+    /** A block loaded without its shared mlp conv, and that conv (for a caller that runs it with others). */
+    record Parts(SPADEResnetBlock block, Conv2d shared) {
+    }
+
+    /**
+     * Loads the block as {@link #load} does, but returns its shared mlp conv (the norms' {@code mlp_shared}, merged)
+     * beside it instead of in it: the block then runs with {@link #forwardHidden}.
+     */
+    static Parts loadParts(Weights w, int fin, int fout, int labelNc) {
         boolean learnedShortcut = fin != fout;
         int fmiddle = Math.min(fin, fout);
         NDList sharedW = new NDList();
@@ -70,11 +85,14 @@ final class SPADEResnetBlock {
         Conv2d gbS = learnedShortcut ? loadNorm(w.prefix("norm_s"), fin, labelNc, sharedW, sharedB, convS) : null;
         Conv2d gb1 = loadNorm(w.prefix("norm_1"), fmiddle, labelNc, sharedW, sharedB, null);
         Conv2d shared = same(NDArrays.concat(sharedW, 0), NDArrays.concat(sharedB, 0));
-        Convolution sharedConv = factor == 1 ? WinogradConv.orDirect(shared) : UpsampledConv.of(shared, factor);
-        return new SPADEResnetBlock(sharedConv, factor, WinogradConv.orDirect(gb0), WinogradConv.orDirect(gb1),
+        return new Parts(new SPADEResnetBlock(null, 1, WinogradConv.orDirect(gb0), WinogradConv.orDirect(gb1),
                 gbS == null ? null : WinogradConv.orDirect(gbS),
                 WinogradConv.orDirect(Conv2d.loadSpectral(w.prefix("conv_0"), fin, fmiddle, 3, SAME)),
-                WinogradConv.orDirect(Conv2d.loadSpectral(w.prefix("conv_1"), fmiddle, fout, 3, SAME)), convS);
+                WinogradConv.orDirect(Conv2d.loadSpectral(w.prefix("conv_1"), fmiddle, fout, 3, SAME)), convS), shared);
+    }
+
+    private SPADEResnetBlock withShared(Convolution shared, int f) {
+        return new SPADEResnetBlock(shared, f, gammaBeta0, gammaBeta1, gammaBetaS, conv0, conv1, convS);
     }
 
     /** A 3x3 conv with padding 1 over {@code weight} and {@code bias}. */
@@ -109,13 +127,22 @@ final class SPADEResnetBlock {
         return same(NDArrays.concat(new NDList(gw, bw), 0), NDArrays.concat(new NDList(gb, bb), 0));
     }
 
+    /** The block on {@code x} with segmap {@code seg} (at 1 / factor of x's resolution). */
     NDArray forward(NDArray x, NDArray seg) {
         if (x.getShape().get(2) != seg.getShape().get(2) * factor || x.getShape().get(3) != seg.getShape().get(3) * factor) {
             throw new IllegalArgumentException("SPADE block at " + factor + "x the segmap: x " + x.getShape() + ", segmap "
                     + seg.getShape());
         }
+        return Scoped.run(() -> forwardHidden(x, mlpShared.forward(seg)));
+    }
+
+    /**
+     * The block on {@code x} given its shared mlp conv's output (before the ReLU) at x's resolution: its norms'
+     * hidden maps, {@code NHIDDEN} channels each in the order norm_0, norm_s, norm_1.
+     */
+    NDArray forwardHidden(NDArray x, NDArray shared) {
         return Scoped.run(() -> {
-            NDArray actv = Activations.relu(mlpShared.forward(seg));
+            NDArray actv = Activations.relu(shared);
             NDArray normalized = InstanceNorm.apply(x, EPS);
             NDArray xs = convS == null ? x : Scoped.run(() -> {
                 NDArray gb = gammaBetaS.forward(hidden(actv, 1));
