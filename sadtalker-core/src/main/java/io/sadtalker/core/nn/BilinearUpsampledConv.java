@@ -86,26 +86,29 @@ public final class BilinearUpsampledConv implements Convolution {
             y.set(new NDIndex(":, :, 1::2, 1::2"), oddOdd.forward(padded));
             NDArray out = filter.forward(y);
             y.close();
-            // border ring: the conv of the upsampled map's two edge rows (columns) beside a zero row (column), as the
-            // conv pads, one output row (column) each
-            long b = s[0];
-            NDArray rows = Interpolate.bilinearScale(
-                    NDArrays.concat(new NDList(x.get(":, :, :2"), x.get(":, :, -2:")), 0), 2, 2, false);
-            NDArray zeroRow = rows.get(":{}, :, :1", b).zerosLike();
-            NDArray edgeRows = rowConv.forward(NDArrays.concat(new NDList(
-                    NDArrays.concat(new NDList(zeroRow, rows.get(":{}, :, :2", b)), 2),
-                    NDArrays.concat(new NDList(rows.get("{}:, :, 2:", b), zeroRow), 2)), 0));
-            out.set(new NDIndex(":, :, :1"), edgeRows.get(":{}", b));
-            out.set(new NDIndex(":, :, -1:"), edgeRows.get("{}:", b));
-            NDArray cols = Interpolate.bilinearScale(
-                    NDArrays.concat(new NDList(x.get(":, :, :, :2"), x.get(":, :, :, -2:")), 0), 2, 2, false);
-            NDArray zeroCol = cols.get(":{}, :, :, :1", b).zerosLike();
-            NDArray edgeCols = colConv.forward(NDArrays.concat(new NDList(
-                    NDArrays.concat(new NDList(zeroCol, cols.get(":{}, :, :, :2", b)), 3),
-                    NDArrays.concat(new NDList(cols.get("{}:, :, :, 2:", b), zeroCol), 3)), 0));
-            out.set(new NDIndex(":, :, :, :1"), edgeCols.get(":{}", b));
-            out.set(new NDIndex(":, :, :, -1:"), edgeCols.get("{}:", b));
+            writeEdges(x, out, 2, rowConv);
+            writeEdges(x, out, 3, colConv);
             return out;
         });
+    }
+
+    /**
+     * Writes the border rows ({@code axis} 2) or columns (3) of {@code out}: the conv of the upsampled map's two edge
+     * rows (columns) beside a zero row (column), as the conv pads, with {@code edgeConv} (unpadded along that axis),
+     * one output row (column) for each edge; both edges in one call.
+     */
+    private static void writeEdges(NDArray x, NDArray out, int axis, Conv2d edgeConv) {
+        long b = x.getShape().get(0);
+        String lead = axis == 2 ? ":, :, " : ":, :, :, ";
+        NDArray up = Interpolate.bilinearScale(
+                NDArrays.concat(new NDList(x.get(lead + ":2"), x.get(lead + "-2:")), 0), 2, 2, false);
+        NDArray first = up.get(":{}", b);
+        NDArray last = up.get("{}:", b);
+        NDArray zero = first.get(lead + ":1").zerosLike();
+        NDArray edges = edgeConv.forward(NDArrays.concat(new NDList(
+                NDArrays.concat(new NDList(zero, first.get(lead + ":2")), axis),
+                NDArrays.concat(new NDList(last.get(lead + "2:"), zero), axis)), 0));
+        out.set(new NDIndex(lead + ":1"), edges.get(":{}", b));
+        out.set(new NDIndex(lead + "-1:"), edges.get("{}:", b));
     }
 }
