@@ -13,10 +13,11 @@ import io.sadtalker.core.weights.Weights;
 /**
  * GFPGAN's U-Net {@code ResBlock}: conv1 3x3 + LeakyReLU(0.2), bilinear resize by 0.5 ('down') or 2 ('up'),
  * conv2 3x3 + LeakyReLU(0.2), plus the resized input through the bias-free 1x1 {@code skip}. The 3x3 convs of at
- * least 256 outputs run as {@link WinogradConv} on maps where it pays ({@link WinogradConv#orDirect}). In 'up' blocks the skip runs before
- * the upsampling instead of after it: both are linear maps acting on different axes (channels, pixels), so they
- * commute; the same sums reordered (float rounding only), with the 1x1 conv on a quarter of the pixels and the
- * upsampling on the {@code out} channels instead of the wider {@code in}.
+ * least 256 outputs run as {@link WinogradConv} on maps where it pays ({@link WinogradConv#orDirect}). In 'up'
+ * blocks the skip runs before the upsampling instead of after it: both are linear maps acting on different axes
+ * (channels, pixels), so they commute; the same sums reordered (float rounding only), with the 1x1 conv on a quarter
+ * of the pixels and the upsampling on the {@code out} channels instead of the wider {@code in}; and the upsampling of
+ * conv1's output with {@code conv2} runs as one {@link BilinearUpsampledConv}.
  */
 final class ResBlock {
     private final Convolution conv1;
