@@ -62,6 +62,24 @@ public final class BilinearUpsampledConv implements Convolution {
                 Conv2d.of(filter, null, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, (int) k));
     }
 
+    /**
+     * {@code conv(interpolate(x, scale_factor=2, mode='bilinear'))} for a conv used once (kernels made per call): the
+     * decomposition is built only where it pays, else the direct path runs without it.
+     */
+    public static NDArray apply(Conv2d conv, NDArray x) {
+        return pays(x) ? of(conv).forward(x) : direct(conv, x);
+    }
+
+    /** Whether the decomposition is faster than the direct path for {@code x}: maps of at least 32x32, 2x2. */
+    private static boolean pays(NDArray x) {
+        long[] s = x.getShape().getShape();
+        return s[2] * s[3] >= MIN_PIXELS && s[2] >= 2 && s[3] >= 2;
+    }
+
+    private static NDArray direct(Conv2d conv, NDArray x) {
+        return conv.forward(Interpolate.bilinearScale(x, 2, 2, false));
+    }
+
     private static Conv2d unpadded(NDArray weight, NDArray bias) {
         return Conv2d.of(weight.duplicate(), bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
     }
@@ -69,10 +87,10 @@ public final class BilinearUpsampledConv implements Convolution {
     /** {@code conv(interpolate(x, scale_factor=2, mode='bilinear'))} for {@code x} (B, C, h, w): (B, K, 2h, 2w). */
     @Override
     public NDArray forward(NDArray x) {
-        long[] s = x.getShape().getShape();
-        if (s[2] * s[3] < MIN_PIXELS || s[2] < 2 || s[3] < 2) {
-            return conv.forward(Interpolate.bilinearScale(x, 2, 2, false));
+        if (!pays(x)) {
+            return direct(conv, x);
         }
+        long[] s = x.getShape().getShape();
         return Scoped.run(() -> {
             // the bias rides on the even-even phase: the filter's taps on even positions sum to 1 along each axis
             NDArray padded = UpsampledConv.edgePad1(x);

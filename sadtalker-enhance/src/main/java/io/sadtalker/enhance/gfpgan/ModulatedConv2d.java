@@ -72,7 +72,7 @@ final class ModulatedConv2d {
         NDArray outScale = demod == null ? (gain == 1f ? null : w.getManager().full(new Shape(b, outChannels), gain))
                 : gain == 1f ? demod : demod.mul(gain);
         if (upsample && b == 1 && kernel == 3) {
-            return BilinearUpsampledConv.of(sampleConv(w, outScale, bias, b)).forward(x);
+            return BilinearUpsampledConv.apply(sampleConv(w, outScale, bias, b), x);
         }
         NDArray in = upsample ? Interpolate.bilinearScale(x, 2, 2, false) : x;
         if (b == 1 && winograd != null && winograd.pays(in)) {
