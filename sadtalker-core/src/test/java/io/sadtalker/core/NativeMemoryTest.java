@@ -33,20 +33,35 @@ class NativeMemoryTest {
         assertThat(NativeMemory.apply(Map.of(), "tuned", "Linux")).isEqualTo(NativeMemory.Outcome.CONFIGURED);
     }
 
+    /**
+     * glibc's counts are process-wide: the JIT compiler and GC threads malloc and free megabytes of their own
+     * between two readings, so a reading is retried a few times and the closest one is checked.
+     */
     @Test
     @EnabledOnOs(OS.LINUX)
     void usageCountsLiveNativeArrays() {
         long size = 64L << 20;
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.zeros(new Shape(1)).close(); // the engine's own first-use allocations
-            long before = NativeMemory.usage().orElseThrow().inUse();
-            NDArray array = manager.zeros(new Shape(size / 4));
-            NativeMemory.Usage during = NativeMemory.usage().orElseThrow();
-            assertThat(during.inUse() - before).isBetween(size - (1L << 20), size + (8L << 20));
-            assertThat(during.held()).isGreaterThanOrEqualTo(during.inUse());
-            array.close();
-            assertThat(NativeMemory.usage().orElseThrow().inUse() - before).isLessThan(8L << 20);
+            long grown = Long.MAX_VALUE;
+            long left = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                long before = NativeMemory.usage().orElseThrow().inUse();
+                NDArray array = manager.zeros(new Shape(size / 4));
+                NativeMemory.Usage during = NativeMemory.usage().orElseThrow();
+                assertThat(during.held()).isGreaterThanOrEqualTo(during.inUse());
+                array.close();
+                long after = NativeMemory.usage().orElseThrow().inUse();
+                grown = closest(grown, during.inUse() - before, size);
+                left = closest(left, after - before, 0);
+            }
+            assertThat(grown).isBetween(size - (1L << 20), size + (8L << 20));
+            assertThat(left).isLessThan(8L << 20);
         }
+    }
+
+    private static long closest(long best, long measured, long target) {
+        return Math.abs(measured - target) < Math.abs(best - target) ? measured : best;
     }
 
     @Test
