@@ -95,7 +95,10 @@ public final class WinogradConv implements Convolution {
         // the float64 intermediates (3x the kernels' size) are freed at once, not when the whole network is bound
         NDArray u = Scoped.run(() -> kron(m, G).matMul(w.toType(DataType.FLOAT64, false).reshape(k * c, 9).transpose())
                 .toType(DataType.FLOAT32, false).reshape(TILE * TILE, k, c));
-        return new WinogradConv(u, conv.bias(), kron(m, BT).toType(DataType.FLOAT32, false),
+        // columns reordered from (i, j) to (j, i), the order band() stacks the tile elements in
+        NDArray inputTransform = kron(m, BT).reshape(TILE * TILE, TILE, TILE).transpose(0, 2, 1)
+                .reshape(TILE * TILE, TILE * TILE).toType(DataType.FLOAT32, false);
+        return new WinogradConv(u, conv.bias(), inputTransform,
                 kron(m, AT).toType(DataType.FLOAT32, false), padding);
     }
 
@@ -149,22 +152,24 @@ public final class WinogradConv implements Convolution {
                     : x.pad(new Shape(padding, right, padding, bottom), 0);
             long band = Math.max(1, BAND_TILES / tw);
             long k = kernels.getShape().get(1);
-            NDArray y = null;
+            // (B, K, th, 4, tw, 4): each band's output tiles are copied once, straight into their rows
+            NDArray tiles = null;
             for (long t = 0; t < th; t += band) {
                 long rows = Math.min(band, th - t);
                 NDArray rowsIn = padded.get(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows) + TILE - OUT));
                 // each band's tiles and transforms are freed as soon as its output rows exist
                 NDArray part = Scoped.run(() -> band(rowsIn, rows, tw));
                 if (rows == th) {
-                    y = part;
+                    tiles = part;
                 } else {
-                    if (y == null) {
-                        y = x.getManager().create(new Shape(s[0], k, OUT * th, OUT * tw), x.getDataType());
+                    if (tiles == null) {
+                        tiles = x.getManager().create(new Shape(s[0], k, th, OUT, tw, OUT), x.getDataType());
                     }
-                    y.set(new NDIndex(":, :, {}:{}", OUT * t, OUT * (t + rows)), part);
+                    tiles.set(new NDIndex(":, :, {}:{}", t, t + rows), part);
                     part.close();
                 }
             }
+            NDArray y = tiles.reshape(s[0], k, OUT * th, OUT * tw);
             if (OUT * th != h || OUT * tw != w) {
                 y = y.get(new NDIndex(":, :, :{}, :{}", h, w));
             }
@@ -172,24 +177,29 @@ public final class WinogradConv implements Convolution {
         });
     }
 
-    /** The output rows of {@code th} by {@code tw} tiles of a padded band (B, C, 4 th + 2, 4 tw + 2). */
+    /**
+     * The output tiles (B, K, th, 4, tw, 4) of {@code th} by {@code tw} tiles of a padded band
+     * (B, C, 4 th + 2, 4 tw + 2).
+     */
     private NDArray band(NDArray padded, long th, long tw) {
         long b = padded.getShape().get(0);
         long c = padded.getShape().get(1);
-        NDList tiles = new NDList(TILE * TILE);
+        // rows first, then columns: (6 column offsets j, 6 row offsets i, C, B * th * tw); the input transform's
+        // columns are in that (j, i) order
+        NDList rows = new NDList(TILE);
         for (int i = 0; i < TILE; i++) {
-            for (int j = 0; j < TILE; j++) {
-                tiles.add(padded.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", i, i + OUT * th, OUT, j, j + OUT * tw,
-                        OUT)).transpose(1, 0, 2, 3));
-            }
+            rows.add(padded.get(new NDIndex(":, :, {}:{}:{}", i, i + OUT * th, OUT)).transpose(1, 0, 2, 3));
         }
-        // (36, C, B * th * tw): tile element, channel, tile
+        NDArray byRow = NDArrays.stack(rows, 0);
+        NDList tiles = new NDList(TILE);
+        for (int j = 0; j < TILE; j++) {
+            tiles.add(byRow.get(new NDIndex("..., {}:{}:{}", j, j + OUT * tw, OUT)));
+        }
         NDArray d = NDArrays.stack(tiles, 0).reshape(TILE * TILE, -1);
         NDArray v = inputTransform.matMul(d).reshape(TILE * TILE, c, -1);
         long k = kernels.getShape().get(1);
         NDArray product = kernels.batchMatMul(v).reshape(TILE * TILE, -1);
-        return outputTransform.matMul(product).reshape(OUT, OUT, k, b, th, tw).transpose(3, 2, 4, 0, 5, 1)
-                .reshape(b, k, OUT * th, OUT * tw);
+        return outputTransform.matMul(product).reshape(OUT, OUT, k, b, th, tw).transpose(3, 2, 4, 0, 5, 1);
     }
 
     /** The 2-D transform {@code T (x) T} (float64) as a matrix acting on row-major flattened tiles or kernels. */
