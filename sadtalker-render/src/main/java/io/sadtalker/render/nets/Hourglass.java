@@ -7,7 +7,9 @@ import io.sadtalker.core.nn.Activations;
 import io.sadtalker.core.nn.BatchNorm;
 import io.sadtalker.core.nn.Conv3d;
 import io.sadtalker.core.nn.ConvConfig;
+import io.sadtalker.core.nn.Convolution;
 import io.sadtalker.core.nn.Scoped;
+import io.sadtalker.core.nn.SlicedWinogradConv3d;
 import io.sadtalker.core.weights.Weights;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,14 +19,15 @@ import java.util.List;
 /**
  * {@code util.Hourglass} (3-D U-Net of the dense-motion network): {@code Encoder} of DownBlock3d, {@code Decoder}
  * of UpBlock3d with skip concatenation, then conv 3x3x3, BatchNorm3d (folded into the conv), ReLU; its output has
- * {@code block_expansion + in_features} channels ({@link #outFilters}).
+ * {@code block_expansion + in_features} channels ({@link #outFilters}). That last conv runs as a
+ * {@link SlicedWinogradConv3d} (2-D Winograd per depth slice).
  */
 final class Hourglass {
     private final List<DownBlock3d> downBlocks;
     private final List<UpBlock3d> upBlocks;
-    private final Conv3d conv;
+    private final Convolution conv;
 
-    private Hourglass(List<DownBlock3d> downBlocks, List<UpBlock3d> upBlocks, Conv3d conv) {
+    private Hourglass(List<DownBlock3d> downBlocks, List<UpBlock3d> upBlocks, Convolution conv) {
         this.downBlocks = downBlocks;
         this.upBlocks = upBlocks;
         this.conv = conv;
@@ -48,8 +51,8 @@ final class Hourglass {
         }
         Weights decoder = w.prefix("decoder");
         int out = outFilters(blockExpansion, inFeatures);
-        return new Hourglass(down, up, Conv3d.load(decoder.prefix("conv"), out, out, 3, ConvConfig.DEFAULT.padding(1))
-                .absorb(BatchNorm.load(decoder.prefix("norm"), out, 1e-5)));
+        return new Hourglass(down, up, SlicedWinogradConv3d.of(Conv3d.load(decoder.prefix("conv"), out, out, 3,
+                ConvConfig.DEFAULT.padding(1)).absorb(BatchNorm.load(decoder.prefix("norm"), out, 1e-5))));
     }
 
     /** {@code min(max_features, block_expansion * 2^level)}: the channels at a level of the U-Net. */
