@@ -12,8 +12,8 @@ import ai.djl.ndarray.types.Shape;
  * and tap 2 of slice {@code d + 1}. The same sums as the direct convolution, reordered (float rounding only), with
  * Winograd's 2.25x fewer multiply-adds; the slices go in groups of about a thousand tiles, each group's taps added
  * into the output as it is done. The hourglass's last conv of the dense motion network (112 to 112 channels on a
- * 16x64x64 volume, 2 threads, median of 5): 263 ms direct (oneDNN), 221 ms in this form; narrower outputs do not
- * pay (80 to 64 channels on the same volume: 85 ms direct, 140 ms), see benchmarks/README.md.
+ * 16x64x64 volume, 2 threads, median of 5): 285 ms direct (oneDNN), 235 ms in this form; narrower outputs do not
+ * pay (80 to 64 channels on the same volume: 85 ms direct, 137 ms), see benchmarks/README.md.
  */
 public final class SlicedWinogradConv3d implements Convolution {
     private static final long GROUP_TILES = 1024;
