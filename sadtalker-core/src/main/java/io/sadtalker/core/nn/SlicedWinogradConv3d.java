@@ -56,8 +56,7 @@ public final class SlicedWinogradConv3d implements Convolution {
             Shape outShape = new Shape(b, d, out, h, w);
             NDArray y = bias == null ? x.getManager().zeros(outShape, x.getDataType())
                     : bias.reshape(1, 1, out, 1, 1).broadcast(outShape).duplicate();
-            long tiles = ((h + 3) / 4) * ((w + 3) / 4);
-            long group = Math.max(1, GROUP_TILES / tiles);
+            long group = Math.max(1, GROUP_TILES / WinogradConv.tiles(h, w));
             for (long i = 0; i < b; i++) {
                 for (long d0 = 0; d0 < d; d0 += group) {
                     long d1 = Math.min(d, d0 + group);

@@ -122,7 +122,7 @@ public final class WinogradConv implements Convolution {
      * ({@link #orDirect}, or a network's own measured rule).
      */
     public static boolean pays(long in, long out, long h, long w) {
-        long tiles = ((h + OUT - 1) / OUT) * ((w + OUT - 1) / OUT);
+        long tiles = tiles(h, w);
         return tiles >= 64 && ((in >= 512 && out >= 512) || tiles >= 256);
     }
 
@@ -131,6 +131,11 @@ public final class WinogradConv implements Convolution {
         long[] s = x.getShape().getShape();
         Shape k = kernels.getShape();
         return pays(k.get(2), k.get(1), s[2] + 2 * padding - 2, s[3] + 2 * padding - 2);
+    }
+
+    /** The number of 4x4 output tiles that cover an {@code h x w} output. */
+    static long tiles(long h, long w) {
+        return ((h + OUT - 1) / OUT) * ((w + OUT - 1) / OUT);
     }
 
     /**
